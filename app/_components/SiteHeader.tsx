@@ -1,0 +1,23 @@
+import Link from "next/link";
+import { siteName } from "@/lib/env";
+import { listCachedChannels } from "@/lib/site/cached";
+
+export async function SiteHeader() {
+  const channels = await listCachedChannels();
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">跳到正文</a>
+      <div className="site-header__inner">
+        <Link href="/" className="site-name">{siteName()}</Link>
+        <nav className="site-nav" aria-label="栏目">
+          <ul>
+            <li><Link href="/">首页</Link></li>
+            {channels.map((channel) => (
+              <li key={channel.id}><Link href={`/channels/${channel.slug}`}>{channel.name}</Link></li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

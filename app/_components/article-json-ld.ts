@@ -1,0 +1,21 @@
+import type { PublicArticle } from "@/lib/articles/public";
+import { toShanghaiIso } from "@/lib/text/time";
+
+/** schema.org NewsArticle for an article page, serialized safely for a <script> element. */
+export function articleJsonLd(article: PublicArticle, { siteUrl, siteName }: { siteUrl: string; siteName: string }): string {
+  const data = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: article.title,
+    description: article.summary,
+    datePublished: toShanghaiIso(article.publishedAt),
+    dateModified: toShanghaiIso(article.updatedAt > article.publishedAt ? article.updatedAt : article.publishedAt),
+    mainEntityOfPage: `${siteUrl}/articles/${article.id}`,
+    author: article.bylines.map((byline) => ({ "@type": "Person", name: byline.author.name, url: `${siteUrl}/authors/${byline.author.id}` })),
+    publisher: { "@type": "Organization", name: siteName, url: siteUrl },
+    ...(article.channel ? { articleSection: article.channel.name } : {}),
+    ...(article.source ? { sourceOrganization: { "@type": "Organization", name: article.source } } : {}),
+    inLanguage: "zh-CN",
+  };
+  return JSON.stringify(data).replace(/</g, "\\u003c");
+}

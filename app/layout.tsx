@@ -1,0 +1,24 @@
+import type { Metadata, Viewport } from "next";
+import { siteName, siteUrl } from "@/lib/env";
+import { LARGE_TYPE_BOOT_SCRIPT } from "./_components/large-type";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  metadataBase: new URL(siteUrl()),
+  title: { default: siteName(), template: `%s - ${siteName()}` },
+  alternates: { types: { "application/rss+xml": "/feed.xml" } },
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="zh-CN" suppressHydrationWarning>
+      <head>
+        {/* Applies the reader's 大字 choice before first paint, so large type never flashes small. */}
+        <script dangerouslySetInnerHTML={{ __html: LARGE_TYPE_BOOT_SCRIPT }} />
+      </head>
+      <body>{children}</body>
+    </html>
+  );
+}

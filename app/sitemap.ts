@@ -1,0 +1,13 @@
+import type { MetadataRoute } from "next";
+import { siteUrl } from "@/lib/env";
+import { listCachedChannels, listCachedSitemapEntries } from "@/lib/site/cached";
+
+export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
+  const base = siteUrl();
+  const [entries, channels] = await Promise.all([listCachedSitemapEntries(false), listCachedChannels()]);
+  return [
+    { url: `${base}/`, changeFrequency: "hourly", priority: 1 },
+    ...channels.map((channel) => ({ url: `${base}/channels/${channel.slug}`, changeFrequency: "hourly" as const, priority: 0.8 })),
+    ...entries.map((entry) => ({ url: `${base}/articles/${entry.id}`, lastModified: entry.updatedAt, priority: 0.6 })),
+  ];
+}

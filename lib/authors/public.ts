@@ -1,0 +1,12 @@
+// Public author profiles.
+import "server-only";
+import { prisma } from "../db";
+
+export function getAuthor(id: number) {
+  return prisma.author.findUnique({ where: { id }, select: { id: true, name: true, defaultRoleLabel: true, bio: true } });
+}
+
+/** Authors with at least one public article, for prerendering their pages. */
+export function listAuthorIds(limit: number) {
+  return prisma.author.findMany({ orderBy: { id: "asc" }, take: limit, select: { id: true } });
+}

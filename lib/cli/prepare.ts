@@ -1,0 +1,25 @@
+// `cms prepare`: everything `npm start` needs before serving — secrets, migrations, demo content,
+// the first admin, and a build when something changed.
+import { secrets } from "../env";
+import { ensureFirstAdmin } from "../users/first-admin";
+import { buildIfNeeded } from "./build";
+import { loadDemoContent } from "./demo-content";
+import { migrateDatabase } from "./migrate";
+import { info } from "./output";
+
+export const prepareHelp = `Usage: cms prepare [--no-build]
+Prepares a fresh or existing installation: generates missing secrets under data/, applies
+migrations, loads the demo article into an empty database, creates the first admin account and
+builds the site when its sources or content changed. Safe to run any number of times.`;
+
+export async function prepare(args: string[]): Promise<void> {
+  secrets();
+  migrateDatabase();
+  await loadDemoContent();
+  const admin = await ensureFirstAdmin();
+  if (admin) {
+    info(`first admin account: ${admin.email}`);
+    if (admin.password) info(`  password: ${admin.password}   (shown once: write it down, then change it)`);
+  }
+  if (!args.includes("--no-build")) await buildIfNeeded();
+}

@@ -1,0 +1,35 @@
+// The one door to the database: a Prisma client on better-sqlite3, in WAL mode with a busy timeout.
+import "server-only";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "./generated/prisma/client";
+import { databaseUrl } from "./env";
+
+const BUSY_TIMEOUT_MS = 5000;
+
+/** Applies the connection pragmas every time the adapter opens the file. */
+class NewsdeskSQLite extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    await adapter.executeScript(
+      `PRAGMA journal_mode = WAL; PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;`,
+    );
+    return adapter;
+  }
+}
+
+export function createPrismaClient(url = databaseUrl()): PrismaClient {
+  return new PrismaClient({ adapter: new NewsdeskSQLite({ url, timeout: BUSY_TIMEOUT_MS }) });
+}
+
+const globalForPrisma = globalThis as unknown as { newsdeskPrisma?: Map<string, PrismaClient> };
+const clients = (globalForPrisma.newsdeskPrisma ??= new Map());
+
+/**
+ * Shared client for the configured database. Kept on globalThis, keyed by URL, so dev-server
+ * reloads reuse the connection and each test file gets the database it configured.
+ */
+export const prisma: PrismaClient = clients.get(databaseUrl()) ?? createPrismaClient();
+clients.set(databaseUrl(), prisma);
+
+export type Db = PrismaClient;
+export type { Prisma } from "./generated/prisma/client";

@@ -1,0 +1,67 @@
+// The only reader of process.env. Secrets that are not given are generated once under data/.
+import "server-only";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { databaseFile, databaseUrl } from "./database-url";
+
+export { databaseFile, databaseUrl };
+
+const SECRETS_FILE = "secrets.json";
+
+type Secrets = { authSecret: string; internalToken: string };
+
+/** The folder that holds generated secrets and, by default, the database. */
+export function dataDir(): string {
+  return path.resolve(process.cwd(), "data");
+}
+
+export function port(): number {
+  const value = Number(process.env.PORT);
+  return Number.isInteger(value) && value > 0 ? value : 3000;
+}
+
+/** Public base URL used in canonical links, feeds and sitemaps (no trailing slash). */
+export function siteUrl(): string {
+  const configured = process.env.SITE_URL?.trim();
+  return (configured || `http://localhost:${port()}`).replace(/\/+$/, "");
+}
+
+export function firstAdminFromEnv(): { email?: string; password?: string } {
+  return { email: process.env.ADMIN_EMAIL?.trim() || undefined, password: process.env.ADMIN_PASSWORD || undefined };
+}
+
+/**
+ * Reads the secrets, creating the file with fresh random values the first time.
+ * Environment variables win over the file so a deployment can inject its own.
+ */
+export function secrets(): Secrets {
+  const file = path.join(dataDir(), SECRETS_FILE);
+  let stored: Partial<Secrets> = {};
+  if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<Secrets>;
+  const complete: Secrets = {
+    authSecret: stored.authSecret ?? crypto.randomBytes(32).toString("base64url"),
+    internalToken: stored.internalToken ?? crypto.randomBytes(32).toString("base64url"),
+  };
+  if (stored.authSecret !== complete.authSecret || stored.internalToken !== complete.internalToken) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(complete, null, 2) + "\n", { mode: 0o600 });
+  }
+  return {
+    authSecret: process.env.NEXTAUTH_SECRET || complete.authSecret,
+    internalToken: process.env.INTERNAL_TOKEN || complete.internalToken,
+  };
+}
+
+export function isProduction(): boolean {
+  return process.env.NODE_ENV === "production";
+}
+
+export function isBuildPhase(): boolean {
+  return process.env.NEXT_PHASE === "phase-production-build";
+}
+
+/** Site name shown in the header, titles, feeds and JSON-LD. */
+export function siteName(): string {
+  return process.env.SITE_NAME?.trim() || "城市新闻网";
+}

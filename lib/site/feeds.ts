@@ -1,0 +1,62 @@
+// RSS 2.0 and sitemap documents for the public site, built from cached public reads.
+import "server-only";
+import { Feed } from "feed";
+import { getChannelBySlug } from "../channels/public";
+import { siteName, siteUrl } from "../env";
+import { escapeHtml } from "../text/html";
+import { toShanghaiIso } from "../text/time";
+import { listCachedFeedArticles, listCachedSitemapEntries } from "./cached";
+
+/** The site feed, or one channel's feed; null when the channel does not exist. */
+export async function buildRssFeed(channelSlug?: string): Promise<string | null> {
+  const channel = channelSlug ? await getChannelBySlug(channelSlug) : null;
+  if (channelSlug && !channel) return null;
+  const base = siteUrl();
+  const link = channel ? `${base}/channels/${channel.slug}` : `${base}/`;
+  const articles = await listCachedFeedArticles(channel?.id);
+  const feed = new Feed({
+    title: channel ? `${channel.name} - ${siteName()}` : siteName(),
+    description: channel?.tagline || `${siteName()}最新文章`,
+    id: link,
+    link,
+    language: "zh-CN",
+    copyright: `© ${siteName()}`,
+    updated: articles[0]?.publishedAt,
+    feedLinks: { rss: channel ? `${link}/feed.xml` : `${base}/feed.xml` },
+  });
+  for (const article of articles) {
+    const url = `${base}/articles/${article.id}`;
+    feed.addItem({
+      title: article.title,
+      id: url,
+      link: url,
+      description: article.summary,
+      content: article.bodyHtml,
+      date: article.publishedAt,
+      author: article.bylines.map((byline) => ({ name: `${byline.roleLabel} ${byline.author.name}` })),
+      category: article.channel ? [{ name: article.channel.name }] : [],
+    });
+  }
+  return feed.rss2();
+}
+
+/** Google News sitemap of the last 48 hours of publishing. */
+export async function buildNewsSitemap(): Promise<string> {
+  const base = siteUrl();
+  const entries = await listCachedSitemapEntries(true);
+  const urls = entries.map(
+    (entry) => `  <url>
+    <loc>${base}/articles/${entry.id}</loc>
+    <news:news>
+      <news:publication><news:name>${escapeHtml(siteName())}</news:name><news:language>zh-cn</news:language></news:publication>
+      <news:publication_date>${toShanghaiIso(entry.publishedAt)}</news:publication_date>
+      <news:title>${escapeHtml(entry.title)}</news:title>
+    </news:news>
+  </url>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+${urls.join("\n")}
+</urlset>
+`;
+}
