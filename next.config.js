@@ -2,6 +2,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   cacheComponents: true,
+  // Unlisted article ids render in full on their first request and are cached from then on
+  // (blocking ISR), rather than serving a fallback shell to readers and crawlers.
+  partialPrefetching: false,
   // End-to-end tests build into their own folder so they never overwrite the served build.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,

@@ -13,7 +13,7 @@ type Secrets = { authSecret: string; internalToken: string };
 
 /** The folder that holds generated secrets and, by default, the database. */
 export function dataDir(): string {
-  return path.resolve(process.cwd(), "data");
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), "data");
 }
 
 export function port(): number {

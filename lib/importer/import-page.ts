@@ -19,7 +19,7 @@ export async function importLegacyPage(page: LegacyPage, options: { actorId?: nu
     if (existing) return { status: "unchanged", articleId: existing.id };
 
     const channelId = page.channel ? await findOrCreateChannel(tx, page.channel) : null;
-    const authorIds = [];
+    const authorIds: number[] = [];
     for (const byline of page.bylines) authorIds.push(await findOrCreateAuthor(tx, byline));
     const picks = [];
     for (const pick of page.picks) {
