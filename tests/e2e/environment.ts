@@ -1,0 +1,25 @@
+// The end-to-end installation: its own database, build folder and port, never the real ones.
+import path from "node:path";
+
+export const E2E_PORT = 3100;
+export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+export const ROOT = path.resolve(__dirname, "../..");
+export const E2E_DATABASE = path.join(ROOT, "tests/.tmp/e2e.db");
+export const E2E_FIXTURES = path.join(ROOT, "tests/.tmp/e2e-fixtures.json");
+export const E2E_ADMIN = { email: "admin@e2e.test", password: "e2e-admin-password-1" };
+
+export const e2eEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: `file:${E2E_DATABASE}`,
+  NEXT_DIST_DIR: ".next-e2e",
+  PORT: String(E2E_PORT),
+  SITE_URL: E2E_BASE_URL,
+  ADMIN_EMAIL: E2E_ADMIN.email,
+  ADMIN_PASSWORD: E2E_ADMIN.password,
+};
+
+/** Chromium: CHROMIUM_PATH, else Debian's, else Playwright's own download. */
+export function chromiumPath(): string | undefined {
+  const fs = require("node:fs") as typeof import("node:fs");
+  return [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].find((candidate) => candidate && fs.existsSync(candidate));
+}

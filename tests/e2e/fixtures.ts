@@ -1,0 +1,77 @@
+// Test content for the end-to-end database, written straight through lib/db before the build.
+import { prisma } from "../../lib/db";
+import { paragraphsToHtml } from "../../lib/text/html";
+
+export type E2EFixtures = {
+  channel: { id: number; slug: string; name: string };
+  authorId: number;
+  publicIds: number[];
+  hidden: { draft: number; review: number; archived: number; future: number };
+  hiddenTitles: string[];
+  pickTargetId: number;
+  withPicksId: number;
+  recentId: number;
+};
+
+const HOUR = 60 * 60 * 1000;
+
+export async function createArticle(data: {
+  title: string;
+  channelId: number;
+  authorId: number;
+  status?: string;
+  publishedAt: Date | null;
+  picks?: { targetArticleId?: number; title?: string; excerpt?: string }[];
+}): Promise<number> {
+  const paragraphs = [`${data.title}的第一段正文。`, "第二段正文,用于测试。"];
+  const article = await prisma.article.create({
+    data: {
+      title: data.title,
+      summary: paragraphs[0],
+      bodyHtml: paragraphsToHtml(paragraphs),
+      bodyText: paragraphs.join("\n"),
+      source: "测试日报",
+      status: data.status ?? "published",
+      publishedAt: data.publishedAt,
+      channelId: data.channelId,
+      bylines: { create: [{ authorId: data.authorId, roleLabel: "记者", position: 0 }] },
+      relatedItems: { create: (data.picks ?? []).map((pick, position) => ({ position, targetArticleId: pick.targetArticleId ?? null, title: pick.title ?? "", excerpt: pick.excerpt ?? "" })) },
+    },
+  });
+  return article.id;
+}
+
+export async function seedFixtures(): Promise<E2EFixtures> {
+  const channel = await prisma.channel.create({ data: { slug: "e2e-ceshi", name: "测试频道", tagline: "测试频道,只为端到端测试。", position: 9 } });
+  const author = await prisma.author.create({ data: { name: "端到端记者", defaultRoleLabel: "记者", bio: "测试用的作者。" } });
+  const base = Date.now() - 30 * 24 * HOUR;
+  const publicIds: number[] = [];
+  for (let index = 0; index < 45; index++) {
+    publicIds.push(await createArticle({ title: `测试稿件第${index + 1}篇`, channelId: channel.id, authorId: author.id, publishedAt: new Date(base + index * HOUR) }));
+  }
+  const common = { channelId: channel.id, authorId: author.id };
+  const hidden = {
+    draft: await createArticle({ ...common, title: "隐藏草稿XDRAFT", status: "draft", publishedAt: null }),
+    review: await createArticle({ ...common, title: "隐藏待审XREVIEW", status: "review", publishedAt: null }),
+    archived: await createArticle({ ...common, title: "隐藏归档XARCHIVED", status: "archived", publishedAt: new Date(base) }),
+    future: await createArticle({ ...common, title: "隐藏定时XFUTURE", publishedAt: new Date(Date.now() + 365 * 24 * HOUR) }),
+  };
+  const pickTargetId = publicIds[10];
+  const withPicksId = await createArticle({
+    ...common,
+    title: "带新闻推荐的测试稿件",
+    publishedAt: new Date(base + 100 * HOUR),
+    picks: [{ targetArticleId: pickTargetId }, { targetArticleId: hidden.draft, title: "草稿推荐标题", excerpt: "草稿推荐摘要" }, { title: "外部推荐标题", excerpt: "外部推荐摘要" }],
+  });
+  const recentId = await createArticle({ ...common, title: "一小时前的测试稿件", publishedAt: new Date(Date.now() - HOUR) });
+  return {
+    recentId,
+    channel: { id: channel.id, slug: channel.slug, name: channel.name },
+    authorId: author.id,
+    publicIds,
+    hidden,
+    hiddenTitles: ["隐藏草稿XDRAFT", "隐藏待审XREVIEW", "隐藏归档XARCHIVED", "隐藏定时XFUTURE"],
+    pickTargetId,
+    withPicksId,
+  };
+}
