@@ -65,3 +65,19 @@ export function isBuildPhase(): boolean {
 export function siteName(): string {
   return process.env.SITE_NAME?.trim() || "城市新闻网";
 }
+
+/** How many reverse proxies in front of the app are trusted to report the client address. */
+export function trustedProxyHops(): number {
+  const hops = Number(process.env.TRUST_PROXY_HOPS ?? 0);
+  return Number.isInteger(hops) && hops >= 0 ? hops : 0;
+}
+
+/** True when the site is served over HTTPS, so cookies must be Secure. */
+export function usesHttps(): boolean {
+  return siteUrl().startsWith("https://");
+}
+
+/** next-auth v4 reads its own base URL from NEXTAUTH_URL; default it to the site URL. */
+export function applyAuthEnvironment(): void {
+  process.env.NEXTAUTH_URL ??= siteUrl();
+}

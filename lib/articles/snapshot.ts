@@ -14,16 +14,26 @@ export type ArticleSnapshot = {
   picks: { targetArticleId: number | null; title: string; excerpt: string; url: string }[];
 };
 
-/** Reads the current state of an article inside a transaction and stores it as revision `number`. */
-export async function recordRevision(
-  tx: Prisma.TransactionClient,
-  { articleId, number, authorId }: { articleId: number; number: number; authorId: number | null },
-): Promise<void> {
-  const article = await tx.article.findUniqueOrThrow({
-    where: { id: articleId },
-    include: { bylines: { orderBy: { position: "asc" } }, relatedItems: { orderBy: { position: "asc" } } },
-  });
-  const snapshot: ArticleSnapshot = {
+type ArticleWithRelations = {
+  title: string;
+  subtitle: string;
+  summary: string;
+  bodyHtml: string;
+  source: string;
+  channelId: number | null;
+  status: string;
+  publishedAt: Date | null;
+  bylines: { authorId: number; roleLabel: string; position: number }[];
+  relatedItems: { targetArticleId: number | null; title: string; excerpt: string; url: string; position: number }[];
+};
+
+export const withRelations = {
+  bylines: { orderBy: { position: "asc" } },
+  relatedItems: { orderBy: { position: "asc" } },
+} as const;
+
+export function snapshotOf(article: ArticleWithRelations): ArticleSnapshot {
+  return {
     title: article.title,
     subtitle: article.subtitle,
     summary: article.summary,
@@ -32,8 +42,24 @@ export async function recordRevision(
     channelId: article.channelId,
     status: article.status,
     publishedAt: article.publishedAt?.toISOString() ?? null,
-    bylines: article.bylines.map(({ authorId, roleLabel }) => ({ authorId, roleLabel })),
-    picks: article.relatedItems.map(({ targetArticleId, title, excerpt, url }) => ({ targetArticleId, title, excerpt, url })),
+    bylines: [...article.bylines].sort((a, b) => a.position - b.position).map(({ authorId, roleLabel }) => ({ authorId, roleLabel })),
+    picks: [...article.relatedItems].sort((a, b) => a.position - b.position).map(({ targetArticleId, title, excerpt, url }) => ({ targetArticleId, title, excerpt, url })),
   };
-  await tx.revision.create({ data: { articleId, number, authorId, snapshot: JSON.stringify(snapshot) } });
+}
+
+export function sameSnapshot(a: ArticleSnapshot, b: ArticleSnapshot): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Stores the article's current state (inside the caller's transaction) as revision `number`. */
+export async function recordRevision(
+  tx: Prisma.TransactionClient,
+  { articleId, number, authorId }: { articleId: number; number: number; authorId: number | null },
+): Promise<void> {
+  const article = await tx.article.findUniqueOrThrow({ where: { id: articleId }, include: withRelations });
+  await tx.revision.create({ data: { articleId, number, authorId, snapshot: JSON.stringify(snapshotOf(article)) } });
+}
+
+export function parseSnapshot(json: string): ArticleSnapshot {
+  return JSON.parse(json) as ArticleSnapshot;
 }

@@ -15,6 +15,8 @@ export type LegacyPage = {
 };
 export type ParseResult = { ok: true; page: LegacyPage } | { ok: false; reason: string };
 
+// Credit words that close a byline ("(记者 张晨 摄影报道)"); they are not author names.
+const CREDIT_WORDS = new Set(["报道", "摄影报道", "报导"]);
 const ROLE_LABELS = ["本报记者", "本报通讯员", "特约记者", "见习记者", "摄影记者", "记者", "通讯员", "实习生", "摄影", "编辑", "责任编辑"];
 const META_LINE = /^(.*?)\s*(\d{4}-\d{2}-\d{2}\s+\d{2}:\d{2}(?::\d{2})?)\s*(?:大字)?\s*$/u;
 const BYLINE_LINE = /^[(（]\s*(.+?)\s*[)）]$/u;
@@ -59,6 +61,7 @@ export function parseBylineLine(line: string): LegacyByline[] | null {
   const bylines: LegacyByline[] = [];
   let role: string | null = null;
   for (const token of tokens) {
+    if (CREDIT_WORDS.has(token)) continue;
     if (ROLE_LABELS.includes(token)) {
       role = token;
       continue;

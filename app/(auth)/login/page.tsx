@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { siteName } from "@/lib/env";
+import { LoginForm } from "./LoginForm";
+
+export const metadata: Metadata = { title: "登录", robots: { index: false } };
+
+export default function LoginPage() {
+  return (
+    <main id="main" className="login">
+      <h1>{siteName()} · 编辑部登录</h1>
+      <Suspense>
+        <LoginForm />
+      </Suspense>
+    </main>
+  );
+}

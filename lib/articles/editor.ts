@@ -1,0 +1,133 @@
+// Newsroom reads of articles, scoped by viewer: a forbidden article is simply "not found".
+import "server-only";
+import { prisma } from "../db";
+import { hasPermission } from "../auth/permissions";
+import type { Viewer } from "../auth/viewer";
+import { NotFoundError } from "../errors";
+import { formatShanghai } from "../text/time";
+import { canSee } from "./save";
+import { withRelations } from "./snapshot";
+
+export const EDITOR_PAGE_SIZE = 30;
+export const STATUS_FILTERS = ["draft", "review", "scheduled", "published", "archived"] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+
+export type EditorListFilters = { status?: StatusFilter; channelId?: number; q?: string; page?: number };
+
+function scope(viewer: Viewer) {
+  return hasPermission(viewer.role, "article.editAny") ? {} : { createdById: viewer.id };
+}
+
+function statusWhere(status: StatusFilter | undefined, now: Date) {
+  if (status === "scheduled") return { status: "published", publishedAt: { gt: now } };
+  if (status === "published") return { status: "published", publishedAt: { lte: now } };
+  return status ? { status } : {};
+}
+
+export async function listEditorArticles(viewer: Viewer, filters: EditorListFilters, now = new Date()) {
+  const where = {
+    ...scope(viewer),
+    ...statusWhere(filters.status, now),
+    ...(filters.channelId ? { channelId: filters.channelId } : {}),
+    ...(filters.q ? { title: { contains: filters.q } } : {}),
+  };
+  const page = Math.max(1, filters.page ?? 1);
+  const [total, rows] = await Promise.all([
+    prisma.article.count({ where }),
+    prisma.article.findMany({
+      where,
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * EDITOR_PAGE_SIZE,
+      take: EDITOR_PAGE_SIZE,
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        publishedAt: true,
+        updatedAt: true,
+        channel: { select: { name: true } },
+        updatedBy: { select: { displayName: true } },
+        bylines: { orderBy: { position: "asc" }, select: { roleLabel: true, author: { select: { name: true } } } },
+      },
+    }),
+  ]);
+  return {
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / EDITOR_PAGE_SIZE)),
+    items: rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      state: displayState(row, now),
+      channel: row.channel?.name ?? "",
+      byline: row.bylines.map((b) => `${b.roleLabel} ${b.author.name}`).join("、"),
+      updatedBy: row.updatedBy?.displayName ?? "",
+      updatedAt: formatShanghai(row.updatedAt),
+    })),
+  };
+}
+
+/** The article's workflow state as the newsroom says it: 草稿, 待审, 定时, 已发布, 已归档. */
+export function displayState(article: { status: string; publishedAt: Date | null }, now = new Date()): { key: StatusFilter; label: string } {
+  if (article.status === "published") {
+    return article.publishedAt && article.publishedAt > now ? { key: "scheduled", label: "定时" } : { key: "published", label: "已发布" };
+  }
+  const labels: Record<string, string> = { draft: "草稿", review: "待审", archived: "已归档" };
+  return { key: article.status as StatusFilter, label: labels[article.status] ?? article.status };
+}
+
+/** Everything the edit form shows, or NotFoundError when the viewer may not see the article. */
+export async function getArticleForEdit(viewer: Viewer, id: number) {
+  const article = await prisma.article.findUnique({
+    where: { id },
+    include: {
+      bylines: { ...withRelations.bylines, include: { author: { select: { name: true } } } },
+      relatedItems: { ...withRelations.relatedItems, include: { targetArticle: { select: { title: true } } } },
+      updatedBy: { select: { displayName: true } },
+    },
+  });
+  if (!article || !canSee(viewer, article)) throw new NotFoundError();
+  return {
+    id: article.id,
+    version: article.version,
+    status: article.status,
+    createdById: article.createdById,
+    state: displayState(article),
+    updatedAt: article.updatedAt.toISOString(),
+    updatedBy: article.updatedBy?.displayName ?? "",
+    input: {
+      title: article.title,
+      subtitle: article.subtitle,
+      summary: article.summary,
+      bodyHtml: article.bodyHtml,
+      channelId: article.channelId,
+      source: article.source,
+      publishedAt: article.publishedAt ? formatShanghai(article.publishedAt) : "",
+      bylines: article.bylines.map((b) => ({ authorId: b.authorId, authorName: b.author.name, roleLabel: b.roleLabel })),
+      picks: article.relatedItems.map((p) => ({ targetArticleId: p.targetArticleId, title: p.targetArticle?.title ?? p.title, excerpt: p.excerpt, url: p.url })),
+    },
+  };
+}
+export type EditableArticle = Awaited<ReturnType<typeof getArticleForEdit>>;
+
+/** Published articles whose title contains the query, for picking 新闻推荐. */
+export function searchPublishedTitles(q: string, limit = 10) {
+  if (!q.trim()) return Promise.resolve([]);
+  return prisma.article.findMany({
+    where: { status: "published", title: { contains: q.trim() } },
+    orderBy: { publishedAt: "desc" },
+    take: limit,
+    select: { id: true, title: true, summary: true },
+  });
+}
+
+/** Authors whose name contains the query, for the 署名 picker (names are not unique). */
+export function searchAuthors(q: string, limit = 10) {
+  if (!q.trim()) return Promise.resolve([]);
+  return prisma.author.findMany({
+    where: { name: { contains: q.trim() } },
+    orderBy: { name: "asc" },
+    take: limit,
+    select: { id: true, name: true, defaultRoleLabel: true, bio: true },
+  });
+}

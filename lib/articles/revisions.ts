@@ -1,0 +1,96 @@
+// Revision history: list, compare any two at character level, restore one as a new revision.
+import "server-only";
+import { prisma } from "../db";
+import { recordAudit } from "../audit/record";
+import { can } from "../auth/permissions";
+import type { Viewer } from "../auth/viewer";
+import { NotFoundError } from "../errors";
+import { characterDiff, hasChanges, type DiffPart } from "../text/diff";
+import { htmlToText } from "../text/html";
+import { formatShanghai } from "../text/time";
+import { canSee, saveArticle } from "./save";
+import { displayState } from "./editor";
+import { parseSnapshot, type ArticleSnapshot } from "./snapshot";
+
+async function requireRevisionAccess(viewer: Viewer, articleId: number) {
+  const article = await prisma.article.findUnique({ where: { id: articleId }, select: { id: true, title: true, status: true, createdById: true, version: true, publishedAt: true } });
+  if (!article || !canSee(viewer, article) || !can(viewer, "revisions", article)) throw new NotFoundError();
+  return article;
+}
+
+export async function listRevisions(viewer: Viewer, articleId: number) {
+  const article = await requireRevisionAccess(viewer, articleId);
+  const revisions = await prisma.revision.findMany({
+    where: { articleId },
+    orderBy: { number: "desc" },
+    select: { number: true, createdAt: true, author: { select: { displayName: true } } },
+  });
+  return {
+    article: { id: article.id, title: article.title, version: article.version },
+    revisions: revisions.map((revision) => ({ number: revision.number, author: revision.author?.displayName ?? "导入", createdAt: formatShanghai(revision.createdAt) })),
+  };
+}
+
+export type FieldDiff = { label: string; changed: boolean; parts: DiffPart[] };
+
+export async function compareRevisions(viewer: Viewer, articleId: number, from: number, to: number): Promise<FieldDiff[]> {
+  await requireRevisionAccess(viewer, articleId);
+  const rows = await prisma.revision.findMany({ where: { articleId, number: { in: [from, to] } }, select: { number: true, snapshot: true } });
+  const before = rows.find((row) => row.number === from);
+  const after = rows.find((row) => row.number === to);
+  if (!before || !after) throw new NotFoundError("找不到要比较的版本");
+  const [a, b] = [parseSnapshot(before.snapshot), parseSnapshot(after.snapshot)];
+  const names = await lookupNames([a, b]);
+  const fields: [string, (s: ArticleSnapshot) => string][] = [
+    ["标题", (s) => s.title],
+    ["副标题", (s) => s.subtitle],
+    ["摘要", (s) => s.summary],
+    ["正文", (s) => htmlToText(s.bodyHtml)],
+    ["来源", (s) => s.source],
+    ["栏目", (s) => (s.channelId ? (names.channels.get(s.channelId) ?? `#${s.channelId}`) : "")],
+    ["署名", (s) => s.bylines.map((b) => `${b.roleLabel} ${names.authors.get(b.authorId) ?? `#${b.authorId}`}`).join("、")],
+    ["新闻推荐", (s) => s.picks.map((p) => [p.title, p.excerpt, p.url].filter(Boolean).join(" | ")).join("\n")],
+    ["状态", (s) => displayState({ status: s.status, publishedAt: s.publishedAt ? new Date(s.publishedAt) : null }).label],
+    ["发布时间", (s) => (s.publishedAt ? formatShanghai(new Date(s.publishedAt)) : "")],
+  ];
+  return fields.map(([label, read]) => {
+    const parts = characterDiff(read(a), read(b));
+    return { label, changed: hasChanges(parts), parts };
+  });
+}
+
+async function lookupNames(snapshots: ArticleSnapshot[]) {
+  const authorIds = [...new Set(snapshots.flatMap((s) => s.bylines.map((b) => b.authorId)))];
+  const channelIds = [...new Set(snapshots.flatMap((s) => (s.channelId ? [s.channelId] : [])))];
+  const [authors, channels] = await Promise.all([
+    prisma.author.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } }),
+    prisma.channel.findMany({ where: { id: { in: channelIds } }, select: { id: true, name: true } }),
+  ]);
+  return { authors: new Map(authors.map((a) => [a.id, a.name])), channels: new Map(channels.map((c) => [c.id, c.name])) };
+}
+
+/**
+ * Restores the content of revision `number` (fields, bylines, picks) as a new revision. The
+ * workflow state and publish time stay as they are: restoring text never publishes or unpublishes.
+ */
+export async function restoreRevision(viewer: Viewer, { articleId, number, baseVersion }: { articleId: number; number: number; baseVersion: number }, context: { clientAddress?: string } = {}) {
+  const article = await requireRevisionAccess(viewer, articleId);
+  const revision = await prisma.revision.findUnique({ where: { articleId_number: { articleId, number } } });
+  if (!revision || !can(viewer, "restore", article)) throw new NotFoundError("找不到这个版本");
+  const snapshot = parseSnapshot(revision.snapshot);
+  const names = await lookupNames([snapshot]);
+  const input = {
+    title: snapshot.title,
+    subtitle: snapshot.subtitle,
+    summary: snapshot.summary,
+    bodyHtml: snapshot.bodyHtml,
+    channelId: snapshot.channelId,
+    source: snapshot.source,
+    publishedAt: article.publishedAt ? formatShanghai(article.publishedAt) : "",
+    bylines: snapshot.bylines.map((b) => ({ authorId: b.authorId, authorName: names.authors.get(b.authorId) ?? "未知作者", roleLabel: b.roleLabel })),
+    picks: snapshot.picks,
+  };
+  const outcome = await saveArticle(viewer, { articleId, baseVersion, input, intent: "save" }, context);
+  if (outcome.changed) await recordAudit({ actorId: viewer.id, action: "article.restore", target: `article:${articleId}`, detail: `revision ${number}`, clientAddress: context.clientAddress });
+  return outcome;
+}

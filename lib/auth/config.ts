@@ -1,0 +1,54 @@
+// next-auth configuration: email + password sign-in, JWT sessions that carry the user's session
+// version, so lib/auth/viewer can revoke them (a JWT alone cannot be revoked).
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { applyAuthEnvironment, secrets, usesHttps } from "../env";
+import { clientAddressFrom } from "./client-address";
+import { signInWithPassword } from "./sign-in";
+
+/** A session ends after this long without a request. */
+export const IDLE_LIFETIME_S = 8 * 60 * 60;
+/** …and in any case this long after signing in. */
+export const ABSOLUTE_LIFETIME_S = 7 * 24 * 60 * 60;
+
+applyAuthEnvironment();
+
+export const authOptions: NextAuthOptions = {
+  secret: secrets().authSecret,
+  useSecureCookies: usesHttps(),
+  session: { strategy: "jwt", maxAge: IDLE_LIFETIME_S, updateAge: 5 * 60 },
+  jwt: { maxAge: IDLE_LIFETIME_S },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "邮箱和密码",
+      credentials: { email: { label: "邮箱", type: "email" }, password: { label: "密码", type: "password" } },
+      async authorize(credentials, request) {
+        const user = await signInWithPassword(credentials, clientAddressFrom(request.headers ?? {}));
+        return { id: String(user.id), email: user.email, name: user.displayName, sessionVersion: user.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.uid = Number(user.id);
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        token.authTime = Math.floor(Date.now() / 1000);
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      return { ...session, uid: token.uid };
+    },
+  },
+};
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid?: number;
+    sv?: number;
+    authTime?: number;
+  }
+}

@@ -1,0 +1,67 @@
+// Who may do what: one table from role to actions, plus can() for rules that depend on ownership.
+// Pure: no database, no session. Every newsroom read and write in lib asks here.
+
+export const ROLES = ["reporter", "editor", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = { reporter: "记者", editor: "编辑", admin: "管理员" };
+
+export type Action =
+  | "article.create"
+  | "article.editOwn"
+  | "article.editAny"
+  | "article.submit"
+  | "article.publish"
+  | "article.revisions"
+  | "authors.manage"
+  | "channels.manage"
+  | "picks.manageAny"
+  | "users.manage"
+  | "audit.read";
+
+const TABLE: Record<Role, readonly Action[]> = {
+  reporter: ["article.create", "article.editOwn", "article.submit", "article.revisions"],
+  editor: ["article.create", "article.editOwn", "article.editAny", "article.submit", "article.publish", "article.revisions", "authors.manage", "channels.manage", "picks.manageAny"],
+  admin: ["article.create", "article.editOwn", "article.editAny", "article.submit", "article.publish", "article.revisions", "authors.manage", "channels.manage", "picks.manageAny", "users.manage", "audit.read"],
+};
+
+export type Subject = { id: number; role: Role };
+export type ArticleRef = { createdById: number | null; status: string };
+
+export function hasPermission(role: Role, action: Action): boolean {
+  return TABLE[role].includes(action);
+}
+
+/** Whether the viewer may edit this article (fields, bylines, picks) and so see its revisions. */
+export function canEditArticle(viewer: Subject, article: ArticleRef): boolean {
+  if (hasPermission(viewer.role, "article.editAny")) return true;
+  return hasPermission(viewer.role, "article.editOwn") && isOwnDraftOrReview(viewer, article);
+}
+
+export type ArticleAction = "edit" | "submit" | "publish" | "unpublish" | "archive" | "revisions" | "restore";
+
+/** The single question every article endpoint asks. */
+export function can(viewer: Subject, action: ArticleAction, article: ArticleRef): boolean {
+  switch (action) {
+    case "edit":
+    case "revisions":
+    case "restore":
+      return canEditArticle(viewer, article);
+    case "submit":
+      return article.status === "draft" && canEditArticle(viewer, article) && hasPermission(viewer.role, "article.submit");
+    case "publish":
+      return hasPermission(viewer.role, "article.publish") && article.status !== "archived";
+    case "unpublish":
+      return hasPermission(viewer.role, "article.publish") && article.status === "published";
+    case "archive":
+      return hasPermission(viewer.role, "article.publish") && article.status !== "archived";
+  }
+}
+
+function isOwnDraftOrReview(viewer: Subject, article: ArticleRef): boolean {
+  return article.createdById === viewer.id && (article.status === "draft" || article.status === "review");
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
