@@ -128,6 +128,8 @@ export async function getPublicArticle(id: number, now = new Date()) {
     channel: article.channel ? { id: article.channel.id, slug: article.channel.slug, name: article.channel.name, tagline: article.channel.tagline } : null,
     bylines: article.bylines.map((byline) => ({ roleLabel: byline.roleLabel, author: byline.author })),
     picks,
+    /** Every pick target, public or not, so the page can be refreshed when one is published. */
+    pickTargetIds: article.relatedItems.flatMap((item) => (item.targetArticleId ? [item.targetArticleId] : [])),
     related: related.map(toListItem),
     previous,
     next,

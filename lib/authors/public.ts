@@ -6,7 +6,7 @@ export function getAuthor(id: number) {
   return prisma.author.findUnique({ where: { id }, select: { id: true, name: true, defaultRoleLabel: true, bio: true } });
 }
 
-/** Authors with at least one public article, for prerendering their pages. */
+/** The first authors by id, for prerendering their pages at build time. */
 export function listAuthorIds(limit: number) {
   return prisma.author.findMany({ orderBy: { id: "asc" }, take: limit, select: { id: true } });
 }
