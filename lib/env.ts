@@ -81,3 +81,8 @@ export function usesHttps(): boolean {
 export function applyAuthEnvironment(): void {
   process.env.NEXTAUTH_URL ??= siteUrl();
 }
+
+/** 来源 prefilled on new articles. */
+export function defaultSource(): string {
+  return process.env.DEFAULT_SOURCE?.trim() || "本报";
+}

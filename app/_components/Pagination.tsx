@@ -3,7 +3,8 @@ import Link from "next/link";
 /** Page links for `?page=N` lists; page 1 is the bare path. */
 export function Pagination({ basePath, page, pageCount }: { basePath: string; page: number; pageCount: number }) {
   if (pageCount <= 1) return null;
-  const href = (target: number) => (target === 1 ? basePath : `${basePath}?page=${target}`);
+  const separator = basePath.includes("?") ? "&" : "?";
+  const href = (target: number) => (target === 1 ? basePath : `${basePath}${separator}page=${target}`);
   const pages = Array.from({ length: pageCount }, (_, index) => index + 1).filter((n) => n === 1 || n === pageCount || Math.abs(n - page) <= 2);
   return (
     <nav className="pagination" aria-label="分页">

@@ -13,3 +13,9 @@ export function clientAddressFrom(headers: HeaderSource): string {
   const address = entries[entries.length - 1 - trustedProxyHops()] ?? entries[0] ?? "";
   return address.replace(/^::ffff:/, "") || "unknown";
 }
+
+/** The client address of the current request (server actions and route handlers). */
+export async function requestClientAddress(): Promise<string> {
+  const { headers } = await import("next/headers");
+  return clientAddressFrom(await headers());
+}

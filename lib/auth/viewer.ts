@@ -5,7 +5,8 @@ import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { prisma } from "../db";
-import { secrets, usesHttps } from "../env";
+import { secrets } from "../env";
+import { sessionCookieName } from "./session-cookie";
 import { ABSOLUTE_LIFETIME_S } from "./config";
 import { ForbiddenError } from "../errors";
 import { hasPermission, isRole, type Action, type Role } from "./permissions";
@@ -30,10 +31,6 @@ export async function getViewer(): Promise<Viewer | null> {
   return viewerFromClaims(claims);
 }
 
-/** next-auth's session cookie; the __Secure- prefix applies when served over HTTPS. */
-export function sessionCookieName(): string {
-  return usesHttps() ? "__Secure-next-auth.session-token" : "next-auth.session-token";
-}
 
 /** The viewer, or a redirect to the sign-in page that comes back to `returnTo`. */
 export async function requireViewer(returnTo = "/editor"): Promise<Viewer> {

@@ -1,0 +1,166 @@
+"use client";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useState, useTransition } from "react";
+import type { ArticleInput, SaveIntent } from "@/lib/articles/schema";
+import { saveArticleAction } from "./actions";
+import { BylinesField } from "./BylinesField";
+import type { WorkflowButtons } from "./form-options";
+import { PicksField } from "./PicksField";
+import { RichTextEditor } from "./RichTextEditor";
+import { useLocalDraft } from "./use-local-draft";
+import { usePresence } from "./use-presence";
+
+type ArticleMeta = { id: number; version: number; state: { key: string; label: string }; updatedAt: string; updatedBy: string };
+type Conflict = { savedBy: string; savedAt: string; currentVersion: number };
+type Props = { article: ArticleMeta | null; initialInput: ArticleInput; channels: { id: number; name: string }[]; buttons: WorkflowButtons };
+
+export function ArticleForm({ article, initialInput, channels, buttons }: Props) {
+  const router = useRouter();
+  const [input, setInput] = useState(initialInput);
+  const [bodyKey, setBodyKey] = useState(0);
+  const [baseVersion, setBaseVersion] = useState(article?.version ?? 0);
+  const [savedJson, setSavedJson] = useState(() => JSON.stringify(initialInput));
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [pending, startTransition] = useTransition();
+  const draft = useLocalDraft(`newsdesk.draft.${article?.id ?? "new"}`, input, savedJson, article?.updatedAt ?? null);
+  const otherEditors = usePresence(article?.id ?? null);
+  const dirty = JSON.stringify(input) !== savedJson;
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+
+  const set = <K extends keyof ArticleInput>(key: K, value: ArticleInput[K]) => setInput((current) => ({ ...current, [key]: value }));
+
+  function submit(intent: SaveIntent, version = baseVersion) {
+    startTransition(async () => {
+      const result = await saveArticleAction({ articleId: article?.id ?? null, baseVersion: version, intent, input });
+      setMessage({ ok: result.ok, text: result.message });
+      setErrors(result.ok ? {} : (result.fieldErrors ?? {}));
+      setConflict(result.ok ? null : (result.conflict ?? null));
+      if (!result.ok) return;
+      draft.clear();
+      setSavedJson(JSON.stringify(input));
+      setBaseVersion(result.data.version);
+      if (!article) router.replace(`/editor/articles/${result.data.articleId}`);
+      else router.refresh();
+    });
+  }
+
+  function restoreDraft() {
+    if (!draft.offer) return;
+    setInput(draft.offer.input as ArticleInput);
+    setBodyKey((key) => key + 1);
+    draft.accept();
+    setMessage({ ok: true, text: "已恢复本地草稿，请检查后保存" });
+  }
+
+  const error = (field: string) =>
+    errors[field] ? (
+      <p className="field-error" id={`error-${field}`}>
+        {errors[field]}
+      </p>
+    ) : null;
+  const described = (field: string) => (errors[field] ? { "aria-invalid": true, "aria-describedby": `error-${field}` } : {});
+
+  return (
+    <form className="article-form" onSubmit={(event) => { event.preventDefault(); submit("save"); }} noValidate>
+      <div className="toolbar">
+        <h1>{article ? "编辑文章" : "新建文章"}</h1>
+        {article && <span className={`status status-${article.state.key}`}>{article.state.label}</span>}
+        {article && <span className="meta">第 {baseVersion} 版 · {article.updatedBy} 最后修改</span>}
+        {article && <Link href={`/editor/articles/${article.id}/preview`} target="_blank">预览</Link>}
+        {article && <Link href={`/editor/articles/${article.id}/revisions`}>修订记录</Link>}
+      </div>
+
+      {otherEditors.length > 0 && <p className="notice" role="status">{otherEditors.join("、")} 正在编辑</p>}
+      {draft.offer && (
+        <div className="notice" role="alert">
+          <p>发现 {new Date(draft.offer.savedAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false })} 的本地草稿，比已保存的版本更新。</p>
+          <button type="button" onClick={restoreDraft}>恢复草稿</button> <button type="button" onClick={draft.dismiss}>丢弃草稿</button>
+        </div>
+      )}
+      <div aria-live="polite">
+        {message && (
+          <p className={message.ok ? "form-message ok" : "form-message error"} role={message.ok ? "status" : "alert"}>
+            {message.text}
+            {conflict && article && (
+              <>
+                {" "}
+                <Link href={`/editor/articles/${article.id}/revisions?from=${baseVersion}&to=${conflict.currentVersion}`} target="_blank">查看差异</Link>{" "}
+                <button type="button" onClick={() => submit("save", conflict.currentVersion)}>仍然覆盖保存</button>
+              </>
+            )}
+          </p>
+        )}
+      </div>
+
+      <div className="field">
+        <label htmlFor="title">标题</label>
+        <input id="title" value={input.title} onChange={(event) => set("title", event.target.value)} required {...described("title")} />
+        {error("title")}
+      </div>
+      <div className="field">
+        <label htmlFor="subtitle">副标题</label>
+        <input id="subtitle" value={input.subtitle} onChange={(event) => set("subtitle", event.target.value)} {...described("subtitle")} />
+        {error("subtitle")}
+      </div>
+      <div className="field">
+        <label htmlFor="summary">摘要</label>
+        <textarea id="summary" rows={3} value={input.summary} placeholder="留空则自动取正文开头" onChange={(event) => set("summary", event.target.value)} {...described("summary")} />
+        {error("summary")}
+      </div>
+      <div className="field">
+        <span className="label" id="body-label">正文</span>
+        <RichTextEditor key={bodyKey} html={input.bodyHtml} onChange={(html) => set("bodyHtml", html)} labelId="body-label" describedBy={errors.bodyHtml ? "error-bodyHtml" : undefined} />
+        {error("bodyHtml")}
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor="channel">栏目</label>
+          <select id="channel" value={input.channelId ?? ""} onChange={(event) => set("channelId", event.target.value ? Number(event.target.value) : null)} {...described("channelId")}>
+            <option value="">（无栏目）</option>
+            {channels.map((channel) => <option key={channel.id} value={channel.id}>{channel.name}</option>)}
+          </select>
+          {error("channelId")}
+        </div>
+        <div className="field">
+          <label htmlFor="source">来源</label>
+          <input id="source" value={input.source} onChange={(event) => set("source", event.target.value)} {...described("source")} />
+          {error("source")}
+        </div>
+        <div className="field">
+          <label htmlFor="publishedAt">发布时间</label>
+          <input
+            id="publishedAt"
+            type="datetime-local"
+            value={input.publishedAt.replace(" ", "T")}
+            onChange={(event) => set("publishedAt", event.target.value.replace("T", " "))}
+            aria-describedby="publishedAt-hint"
+            {...described("publishedAt")}
+          />
+          <span className="hint" id="publishedAt-hint">北京时间；晚于现在则定时发布，留空则发布时取当前时间</span>
+          {error("publishedAt")}
+        </div>
+      </div>
+      <BylinesField bylines={input.bylines} onChange={(bylines) => set("bylines", bylines)} errors={errors} />
+      <PicksField picks={input.picks} onChange={(picks) => set("picks", picks)} errors={errors} />
+
+      <div className="form-actions">
+        {buttons.editable && <button type="submit" className="primary" disabled={pending}>保存</button>}
+        {buttons.submit && <button type="button" disabled={pending} onClick={() => submit("submit")}>提交审核</button>}
+        {buttons.publish && <button type="button" className="publish" disabled={pending} onClick={() => submit("publish")}>发布</button>}
+        {buttons.unpublish && <button type="button" disabled={pending} onClick={() => submit("unpublish")}>撤稿</button>}
+        {buttons.archive && <button type="button" disabled={pending} onClick={() => submit("archive")}>归档</button>}
+        {pending && <span className="meta" role="status">正在保存…</span>}
+        {!pending && dirty && <span className="meta">有未保存的修改</span>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { requireViewer } from "@/lib/auth/viewer";
+import { listChannels } from "@/lib/channels/public";
+import { defaultSource } from "@/lib/env";
+import { ArticleForm } from "../ArticleForm";
+import { workflowButtons } from "../form-options";
+
+export const metadata: Metadata = { title: "新建文章" };
+
+export default async function NewArticlePage() {
+  const viewer = await requireViewer("/editor/articles/new");
+  const channels = await listChannels();
+  const input = { title: "", subtitle: "", summary: "", bodyHtml: "", channelId: null, source: defaultSource(), publishedAt: "", bylines: [], picks: [] };
+  return <ArticleForm article={null} initialInput={input} channels={channels} buttons={workflowButtons(viewer, null)} />;
+}
