@@ -3,17 +3,18 @@ import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/prisma/client";
 import { databaseUrl } from "./env";
+import { serializeAccess } from "./db-serialize";
 
 const BUSY_TIMEOUT_MS = 5000;
 
-/** Applies the connection pragmas every time the adapter opens the file. */
+/** Applies the connection pragmas when the adapter opens the file, and serializes access to it. */
 class NewsdeskSQLite extends PrismaBetterSQLite3 {
   override async connect() {
     const adapter = await super.connect();
     await adapter.executeScript(
       `PRAGMA journal_mode = WAL; PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;`,
     );
-    return adapter;
+    return serializeAccess(adapter);
   }
 }
 

@@ -21,7 +21,10 @@ export async function createArticle(viewer: Viewer, rawInput: unknown, intent: S
   if (!hasPermission(viewer.role, "article.create")) throw new ForbiddenError();
   const input = parseInput(rawInput);
   const blank = { status: "draft", createdById: viewer.id };
-  if (intent !== "save" && intent !== "submit" && !can(viewer, intent, blank)) throw new ForbiddenError();
+  if (intent !== "save" && intent !== "submit" && !can(viewer, intent, blank)) {
+    await recordAudit({ actorId: viewer.id, action: "permission.denied", target: "article:new", detail: intent, clientAddress: context.clientAddress });
+    throw new ForbiddenError();
+  }
   return prisma.$transaction(async (tx) => {
     const created = await tx.article.create({ data: { title: input.title, bodyHtml: "", bodyText: "", createdById: viewer.id, updatedById: viewer.id, version: 0 } });
     const current = await tx.article.findUniqueOrThrow({ where: { id: created.id }, include: withRelations });
@@ -35,17 +38,22 @@ export async function saveArticle(
   context: Context = {},
 ): Promise<SaveOutcome> {
   const input = parseInput(rawInput);
-  return prisma.$transaction(async (tx) => {
-    const current = await tx.article.findUnique({ where: { id: articleId }, include: withRelations });
-    if (!current || !canSee(viewer, current)) throw new NotFoundError();
-    const allowed = can(viewer, "edit", current) && (intent === "save" || can(viewer, intent, current));
-    if (!allowed) {
-      await recordAudit({ actorId: viewer.id, action: "permission.denied", target: `article:${articleId}`, detail: intent, clientAddress: context.clientAddress }, tx);
-      throw new ForbiddenError();
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const current = await tx.article.findUnique({ where: { id: articleId }, include: withRelations });
+      if (!current || !canSee(viewer, current)) throw new NotFoundError();
+      const allowed = can(viewer, "edit", current) && (intent === "save" || can(viewer, intent, current));
+      if (!allowed) throw new ForbiddenError();
+      if (current.version !== baseVersion) throw new StaleVersionError(await staleInfo(tx, articleId, current.version));
+      return applyChange(tx, viewer, current, input, intent, context);
+    });
+  } catch (error) {
+    // Recorded after the rollback: written inside the refused transaction, the event would vanish with it.
+    if (error instanceof ForbiddenError) {
+      await recordAudit({ actorId: viewer.id, action: "permission.denied", target: `article:${articleId}`, detail: intent, clientAddress: context.clientAddress });
     }
-    if (current.version !== baseVersion) throw new StaleVersionError(await staleInfo(tx, articleId, current.version));
-    return applyChange(tx, viewer, current, input, intent, context);
-  });
+    throw error;
+  }
 }
 
 /** Reporters see their own articles; editors and admins see all. */

@@ -5,12 +5,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { applyAuthEnvironment, secrets, usesHttps } from "../env";
 import { clientAddressFrom } from "./client-address";
+import { IDLE_LIFETIME_S } from "./session";
 import { signInWithPassword } from "./sign-in";
-
-/** A session ends after this long without a request. */
-export const IDLE_LIFETIME_S = 8 * 60 * 60;
-/** …and in any case this long after signing in. */
-export const ABSOLUTE_LIFETIME_S = 7 * 24 * 60 * 60;
 
 applyAuthEnvironment();
 

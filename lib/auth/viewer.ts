@@ -6,8 +6,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { prisma } from "../db";
 import { secrets } from "../env";
-import { sessionCookieName } from "./session-cookie";
-import { ABSOLUTE_LIFETIME_S } from "./config";
+import { ABSOLUTE_LIFETIME_S, sessionCookieName } from "./session";
 import { ForbiddenError } from "../errors";
 import { hasPermission, isRole, type Action, type Role } from "./permissions";
 

@@ -1,0 +1,191 @@
+// User accounts, admins only: list, create, change role, reset password, disable and re-enable.
+// Password hashes never leave this module, and every change keeps at least one active admin.
+import "server-only";
+import type { z } from "zod";
+import { prisma, type Prisma } from "../db";
+import { fieldErrors } from "../articles/schema";
+import { recordAudit } from "../audit/record";
+import { hashPassword } from "../auth/passwords";
+import { isRole, ROLE_LABELS } from "../auth/permissions";
+import { requirePermission, type Viewer } from "../auth/viewer";
+import { NotFoundError, ValidationError } from "../errors";
+import { formatShanghai } from "../text/time";
+import {
+  createUserSchema,
+  disabledChangeSchema,
+  passwordResetSchema,
+  roleChangeSchema,
+  type CreateUserInput,
+  type DisabledChangeInput,
+  type PasswordResetInput,
+  type RoleChangeInput,
+} from "./schema";
+
+type Tx = Prisma.TransactionClient;
+export type Context = { clientAddress?: string };
+
+export type UserSummary = {
+  id: number;
+  email: string;
+  displayName: string;
+  role: string;
+  roleLabel: string;
+  disabled: boolean;
+  author: { id: number; name: string } | null;
+  createdAt: string;
+};
+export type UserChange = { user: UserSummary; changed: boolean };
+
+export const EMAIL_TAKEN = "该邮箱已被使用";
+
+const summarySelect = {
+  id: true,
+  email: true,
+  displayName: true,
+  role: true,
+  disabled: true,
+  createdAt: true,
+  author: { select: { id: true, name: true } },
+} satisfies Prisma.UserSelect;
+
+type SummaryRow = Prisma.UserGetPayload<{ select: typeof summarySelect }>;
+
+export async function listUsers(viewer: Viewer, context: Context = {}): Promise<UserSummary[]> {
+  await requireManager(viewer, { action: "user.list" }, context);
+  const rows = await prisma.user.findMany({ orderBy: { id: "asc" }, select: summarySelect });
+  return rows.map(toSummary);
+}
+
+/** Every author, for the optional "linked author" select. Author names are public. */
+export function listAuthorsForSelect(): Promise<{ id: number; name: string }[]> {
+  return prisma.author.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } });
+}
+
+export async function createUser(viewer: Viewer, rawInput: CreateUserInput, context: Context = {}): Promise<UserSummary> {
+  await requireManager(viewer, { action: "user.create" }, context);
+  const input = parse(createUserSchema, rawInput);
+  const authorId = input.authorId ?? null;
+  // Hashed before the transaction: argon2 is slow and must not hold the write lock.
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new ValidationError({ email: EMAIL_TAKEN });
+      if (authorId !== null && !(await tx.author.findUnique({ where: { id: authorId }, select: { id: true } }))) {
+        throw new ValidationError({ authorId: "作者不存在，请重新选择" });
+      }
+      const user = await tx.user.create({
+        data: { email: input.email, displayName: input.displayName, role: input.role, passwordHash, authorId },
+        select: summarySelect,
+      });
+      await audit(tx, viewer, context, { action: "user.create", user, detail: `${user.email}（${ROLE_LABELS[input.role]}）` });
+      return toSummary(user);
+    });
+  } catch (error) {
+    // Another request created the same email between the check and the insert.
+    if (isUniqueViolation(error)) throw new ValidationError({ email: EMAIL_TAKEN });
+    throw error;
+  }
+}
+
+export async function changeRole(viewer: Viewer, rawInput: RoleChangeInput, context: Context = {}): Promise<UserChange> {
+  await requireManager(viewer, { action: "user.role", userId: rawInput?.userId }, context);
+  const { userId, role } = parse(roleChangeSchema, rawInput);
+  if (userId === viewer.id && role !== "admin") throw new ValidationError({ role: "不能取消自己的管理员角色" });
+  return prisma.$transaction(async (tx) => {
+    const before = await findUser(tx, userId);
+    if (before.role === role) return { user: toSummary(before), changed: false };
+    const user = await tx.user.update({ where: { id: userId }, data: { role }, select: summarySelect });
+    if (isActiveAdmin(before)) await requireActiveAdmin(tx, { role: "不能取消最后一位管理员" });
+    await audit(tx, viewer, context, { action: "user.role", user, detail: `${user.email}：${toSummary(before).roleLabel} → ${ROLE_LABELS[role]}` });
+    return { user: toSummary(user), changed: true };
+  });
+}
+
+/** Sets a new password and ends the user's existing sessions. */
+export async function resetPassword(viewer: Viewer, rawInput: PasswordResetInput, context: Context = {}): Promise<UserChange> {
+  await requireManager(viewer, { action: "user.password", userId: rawInput?.userId }, context);
+  const { userId, password } = parse(passwordResetSchema, rawInput);
+  const passwordHash = await hashPassword(password);
+  return prisma.$transaction(async (tx) => {
+    await findUser(tx, userId);
+    const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: summarySelect });
+    await audit(tx, viewer, context, { action: "user.password", user, detail: user.email });
+    return { user: toSummary(user), changed: true };
+  });
+}
+
+/** Disabling ends the user's existing sessions at once; re-enabling lets them sign in again. */
+export async function setDisabled(viewer: Viewer, rawInput: DisabledChangeInput, context: Context = {}): Promise<UserChange> {
+  await requireManager(viewer, { action: rawInput?.disabled === false ? "user.enable" : "user.disable", userId: rawInput?.userId }, context);
+  const { userId, disabled } = parse(disabledChangeSchema, rawInput);
+  if (disabled && userId === viewer.id) throw new ValidationError({ disabled: "不能停用自己的账号" });
+  return prisma.$transaction(async (tx) => {
+    const before = await findUser(tx, userId);
+    if (before.disabled === disabled) return { user: toSummary(before), changed: false };
+    const user = await tx.user.update({
+      where: { id: userId },
+      data: disabled ? { disabled, sessionVersion: { increment: 1 } } : { disabled },
+      select: summarySelect,
+    });
+    if (disabled && isActiveAdmin(before)) await requireActiveAdmin(tx, { disabled: "不能停用最后一位管理员" });
+    await audit(tx, viewer, context, { action: disabled ? "user.disable" : "user.enable", user, detail: user.email });
+    return { user: toSummary(user), changed: true };
+  });
+}
+
+/** Records the denial before refusing, so the audit log shows who tried what. */
+async function requireManager(viewer: Viewer, attempt: { action: string; userId?: unknown }, context: Context): Promise<void> {
+  try {
+    requirePermission(viewer, "users.manage");
+  } catch (error) {
+    const target = typeof attempt.userId === "number" ? `user:${attempt.userId}` : "";
+    await recordAudit({ actorId: viewer.id, action: "permission.denied", target, detail: attempt.action, clientAddress: context.clientAddress });
+    throw error;
+  }
+}
+
+/**
+ * Checked after the write, inside the transaction: SQLite serializes writers, so two admins
+ * demoting each other at once cannot both see "one admin left" and leave none.
+ */
+async function requireActiveAdmin(tx: Tx, errors: Record<string, string>): Promise<void> {
+  const activeAdmins = await tx.user.count({ where: { role: "admin", disabled: false } });
+  if (activeAdmins === 0) throw new ValidationError(errors);
+}
+
+function isActiveAdmin(user: { role: string; disabled: boolean }): boolean {
+  return user.role === "admin" && !user.disabled;
+}
+
+async function findUser(tx: Tx, id: number): Promise<SummaryRow> {
+  const user = await tx.user.findUnique({ where: { id }, select: summarySelect });
+  if (!user) throw new NotFoundError("找不到该用户");
+  return user;
+}
+
+function audit(tx: Tx, viewer: Viewer, context: Context, event: { action: string; user: { id: number }; detail: string }) {
+  return recordAudit({ actorId: viewer.id, action: event.action, target: `user:${event.user.id}`, detail: event.detail, clientAddress: context.clientAddress }, tx);
+}
+
+function toSummary(row: SummaryRow): UserSummary {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    role: row.role,
+    roleLabel: isRole(row.role) ? ROLE_LABELS[row.role] : row.role,
+    disabled: row.disabled,
+    author: row.author,
+    createdAt: formatShanghai(row.createdAt),
+  };
+}
+
+function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
+  return parsed.data;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}
