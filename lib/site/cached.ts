@@ -35,23 +35,36 @@ export async function listCachedChannels() {
   return listChannels();
 }
 
-export async function getCachedChannelPage(slug: string, page: number) {
+export async function getCachedChannel(slug: string) {
   "use cache";
   cacheLife("hours");
   cacheTag(tags.channels);
   const channel = await getChannelBySlug(slug);
-  if (!channel) return null;
-  cacheTag(tags.channel(channel.id));
-  return { channel, articles: await listChannelArticles(channel.id, page) };
+  if (channel) cacheTag(tags.channel(channel.id));
+  return channel;
 }
 
-export async function getCachedAuthorPage(id: number, page: number) {
+// Lists are cached apart from the page header: the header is part of the prerendered shell, the
+// list is read at request time (it depends on ?page=), and the two must not share an entry.
+export async function listCachedChannelArticles(channelId: number, page: number) {
+  "use cache";
+  cacheLife("hours");
+  cacheTag(tags.channel(channelId));
+  return listChannelArticles(channelId, page);
+}
+
+export async function getCachedAuthor(id: number) {
   "use cache";
   cacheLife("hours");
   cacheTag(tags.author(id));
-  const author = await getAuthor(id);
-  if (!author) return null;
-  return { author, articles: await listAuthorArticles(id, page) };
+  return getAuthor(id);
+}
+
+export async function listCachedAuthorArticles(authorId: number, page: number) {
+  "use cache";
+  cacheLife("hours");
+  cacheTag(tags.author(authorId));
+  return listAuthorArticles(authorId, page);
 }
 
 export async function listCachedFeedArticles(channelId?: number) {

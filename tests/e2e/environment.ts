@@ -7,6 +7,15 @@ export const ROOT = path.resolve(__dirname, "../..");
 export const E2E_DATABASE = path.join(ROOT, "tests/.tmp/e2e.db");
 export const E2E_FIXTURES = path.join(ROOT, "tests/.tmp/e2e-fixtures.json");
 export const E2E_ADMIN = { email: "admin@e2e.test", password: "e2e-admin-password-1" };
+export const E2E_PASSWORD = "e2e-password-123";
+export const E2E_USERS = {
+  admin: { email: E2E_ADMIN.email, password: E2E_ADMIN.password, name: "管理员" },
+  editor: { email: "editor@e2e.test", password: E2E_PASSWORD, name: "编辑小王" },
+  reporter: { email: "reporter@e2e.test", password: E2E_PASSWORD, name: "记者小李" },
+  reporter2: { email: "reporter2@e2e.test", password: E2E_PASSWORD, name: "记者小赵" },
+} as const;
+export type E2ERole = keyof typeof E2E_USERS;
+export const storageStatePath = (role: E2ERole) => path.join(ROOT, `tests/.tmp/state-${role}.json`);
 
 export const e2eEnv: NodeJS.ProcessEnv = {
   ...process.env,

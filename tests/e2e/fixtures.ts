@@ -1,5 +1,7 @@
 // Test content for the end-to-end database, written straight through lib/db before the build.
+import { hashPassword } from "../../lib/auth/passwords";
 import { prisma } from "../../lib/db";
+import { E2E_PASSWORD, E2E_USERS } from "./environment";
 import { paragraphsToHtml } from "../../lib/text/html";
 
 export type E2EFixtures = {
@@ -41,7 +43,16 @@ export async function createArticle(data: {
   return article.id;
 }
 
+async function seedUsers(): Promise<void> {
+  const passwordHash = await hashPassword(E2E_PASSWORD);
+  for (const role of ["editor", "reporter", "reporter2"] as const) {
+    const user = E2E_USERS[role];
+    await prisma.user.create({ data: { email: user.email, displayName: user.name, role: role === "reporter2" ? "reporter" : role, passwordHash } });
+  }
+}
+
 export async function seedFixtures(): Promise<E2EFixtures> {
+  await seedUsers();
   const channel = await prisma.channel.create({ data: { slug: "e2e-ceshi", name: "测试频道", tagline: "测试频道,只为端到端测试。", position: 9 } });
   const author = await prisma.author.create({ data: { name: "端到端记者", defaultRoleLabel: "记者", bio: "测试用的作者。" } });
   const base = Date.now() - 30 * 24 * HOUR;

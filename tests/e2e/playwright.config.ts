@@ -3,7 +3,10 @@ import { chromiumPath, E2E_BASE_URL, e2eEnv, ROOT } from "./environment";
 
 export default defineConfig({
   testDir: ".",
-  testMatch: "**/*.spec.ts",
+  projects: [
+    { name: "sign-in", testMatch: "sign-in.setup.ts" },
+    { name: "browser", testMatch: "**/*.spec.ts", dependencies: ["sign-in"] },
+  ],
   fullyParallel: false,
   workers: 2,
   retries: 0,

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import type { Page } from "@playwright/test";
-import { E2E_FIXTURES, e2eEnv, ROOT } from "./environment";
+import { expect, type Page } from "@playwright/test";
+import { E2E_FIXTURES, E2E_USERS, e2eEnv, ROOT, storageStatePath, type E2ERole } from "./environment";
 import type { E2EFixtures } from "./fixtures";
 
 export function fixtures(): E2EFixtures {
@@ -26,4 +26,27 @@ export async function parseXml(page: Page, xml: string): Promise<{ root: string;
       locs: Array.from(doc.getElementsByTagName("loc")).map((loc) => loc.textContent ?? ""),
     };
   }, xml);
+}
+
+/** A browser context signed in as `role` (stored by sign-in.setup.ts). */
+export function asRole(role: E2ERole) {
+  return { storageState: storageStatePath(role) };
+}
+
+/** Waits until the edit form is interactive (hydrated), so typing is never lost to hydration. */
+export async function openEditor(page: Page, path: string) {
+  await page.goto(path);
+  await page.getByRole("textbox", { name: "正文" }).waitFor();
+}
+
+/** Signs in through the real form and waits to arrive at `returnTo`. */
+export async function signIn(page: Page, role: E2ERole, returnTo = "/editor") {
+  const user = E2E_USERS[role];
+  await page.goto(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  await page.getByRole("button", { name: "登录" }).waitFor();
+  await page.getByLabel("邮箱").fill(user.email);
+  await page.getByLabel("密码").fill(user.password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(new RegExp(`${returnTo.replace(/[/?]/g, "\\$&")}$`));
+  await expect(page.getByText(user.name, { exact: false }).first()).toBeVisible();
 }

@@ -11,6 +11,8 @@ import { RichTextEditor } from "./RichTextEditor";
 import { useLocalDraft } from "./use-local-draft";
 import { usePresence } from "./use-presence";
 
+const FLASH_KEY = "newsdesk.flash";
+
 type ArticleMeta = { id: number; version: number; state: { key: string; label: string }; updatedAt: string; updatedBy: string };
 type Conflict = { savedBy: string; savedAt: string; currentVersion: number };
 type Props = { article: ArticleMeta | null; initialInput: ArticleInput; channels: { id: number; name: string }[]; buttons: WorkflowButtons };
@@ -28,6 +30,13 @@ export function ArticleForm({ article, initialInput, channels, buttons }: Props)
   const draft = useLocalDraft(`newsdesk.draft.${article?.id ?? "new"}`, input, savedJson, article?.updatedAt ?? null);
   const otherEditors = usePresence(article?.id ?? null);
   const dirty = JSON.stringify(input) !== savedJson;
+
+  useEffect(() => {
+    // A message carried over from the save that led to this version of the form.
+    const flash = sessionStorage.getItem(FLASH_KEY);
+    if (flash) setMessage({ ok: true, text: flash });
+    sessionStorage.removeItem(FLASH_KEY);
+  }, []);
 
   useEffect(() => {
     if (!dirty) return;
@@ -48,8 +57,10 @@ export function ArticleForm({ article, initialInput, channels, buttons }: Props)
       draft.clear();
       setSavedJson(JSON.stringify(input));
       setBaseVersion(result.data.version);
-      if (!article) router.replace(`/editor/articles/${result.data.articleId}`);
-      else router.refresh();
+      // The page remounts this form for the new version (keyed by version), so the message travels.
+      sessionStorage.setItem(FLASH_KEY, result.message);
+      if (article) router.refresh();
+      else router.replace(`/editor/articles/${result.data.articleId}`);
     });
   }
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { listAuthorIds } from "@/lib/authors/public";
-import { getCachedAuthorPage } from "@/lib/site/cached";
+import { getCachedAuthor, listCachedAuthorArticles } from "@/lib/site/cached";
 import { ListFallback, PagedArticles } from "../../../_components/PagedArticles";
 import { parseIdParam } from "../../../_components/params";
 
@@ -13,21 +13,20 @@ export async function generateStaticParams() {
   return authors.length > 0 ? authors.map((author) => ({ id: String(author.id) })) : [{ id: "0" }];
 }
 
-async function loadAuthor(params: Props["params"], page = 1) {
+async function loadAuthor(params: Props["params"]) {
   const id = parseIdParam((await params).id);
-  return id ? getCachedAuthorPage(id, page) : null;
+  return id ? getCachedAuthor(id) : null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const data = await loadAuthor(params);
-  if (!data) return { title: "页面不存在" };
-  return { title: data.author.name, description: data.author.bio || `${data.author.name}的文章`, alternates: { canonical: `/authors/${data.author.id}` } };
+  const author = await loadAuthor(params);
+  if (!author) return { title: "页面不存在" };
+  return { title: author.name, description: author.bio || `${author.name}的文章`, alternates: { canonical: `/authors/${author.id}` } };
 }
 
 export default async function AuthorPage({ params, searchParams }: Props) {
-  const data = await loadAuthor(params);
-  if (!data) notFound();
-  const { author } = data;
+  const author = await loadAuthor(params);
+  if (!author) notFound();
   return (
     <section aria-labelledby="author-heading">
       <h1 id="author-heading" className="page-title">{author.name}</h1>
@@ -36,7 +35,7 @@ export default async function AuthorPage({ params, searchParams }: Props) {
         <PagedArticles
           searchParams={searchParams}
           basePath={`/authors/${author.id}`}
-          load={async (page) => (await getCachedAuthorPage(author.id, page))?.articles ?? null}
+          load={(page) => listCachedAuthorArticles(author.id, page)}
         />
       </Suspense>
     </section>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { getCachedChannelPage, listCachedChannels } from "@/lib/site/cached";
+import { getCachedChannel, listCachedChannelArticles, listCachedChannels } from "@/lib/site/cached";
 import { ListFallback, PagedArticles } from "../../../_components/PagedArticles";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -12,20 +12,19 @@ export async function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const data = await getCachedChannelPage((await params).slug, 1);
-  if (!data) return { title: "页面不存在" };
+  const channel = await getCachedChannel((await params).slug);
+  if (!channel) return { title: "页面不存在" };
   return {
-    title: data.channel.name,
-    description: data.channel.tagline,
-    alternates: { canonical: `/channels/${data.channel.slug}`, types: { "application/rss+xml": `/channels/${data.channel.slug}/feed.xml` } },
+    title: channel.name,
+    description: channel.tagline,
+    alternates: { canonical: `/channels/${channel.slug}`, types: { "application/rss+xml": `/channels/${channel.slug}/feed.xml` } },
   };
 }
 
 export default async function ChannelPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const data = await getCachedChannelPage(slug, 1);
-  if (!data) notFound();
-  const { channel } = data;
+  const channel = await getCachedChannel(slug);
+  if (!channel) notFound();
   return (
     <section aria-labelledby="channel-heading">
       <h1 id="channel-heading" className="page-title">{channel.name}</h1>
@@ -35,7 +34,7 @@ export default async function ChannelPage({ params, searchParams }: Props) {
           searchParams={searchParams}
           basePath={`/channels/${channel.slug}`}
           showChannel={false}
-          load={async (page) => (await getCachedChannelPage(slug, page))?.articles ?? null}
+          load={(page) => listCachedChannelArticles(channel.id, page)}
         />
       </Suspense>
     </section>

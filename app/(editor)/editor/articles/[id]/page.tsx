@@ -22,7 +22,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   const channels = await listChannels();
   return (
     <ArticleForm
-      key={article.id}
+      key={`${article.id}-${article.version}`}
       article={{ id: article.id, version: article.version, state: article.state, updatedAt: article.updatedAt, updatedBy: article.updatedBy }}
       initialInput={article.input}
       channels={channels}
