@@ -61,7 +61,7 @@ export async function listEditorArticles(viewer: Viewer, filters: EditorListFilt
       state: displayState(row, now),
       channel: row.channel?.name ?? "",
       byline: row.bylines.map((b) => `${b.roleLabel} ${b.author.name}`).join("、"),
-      updatedBy: row.updatedBy?.displayName ?? "",
+      updatedBy: row.updatedBy?.displayName ?? "导入",
       updatedAt: formatShanghai(row.updatedAt),
     })),
   };

@@ -39,9 +39,9 @@ export async function openEditor(page: Page, path: string) {
   await page.getByRole("textbox", { name: "正文" }).waitFor();
 }
 
-/** Signs in through the real form and waits to arrive at `returnTo`. */
-export async function signIn(page: Page, role: E2ERole, returnTo = "/editor") {
-  const user = E2E_USERS[role];
+/** Signs in through the real form (as a seeded role or given credentials) and waits to arrive at `returnTo`. */
+export async function signIn(page: Page, who: E2ERole | { email: string; password: string; name: string }, returnTo = "/editor") {
+  const user = typeof who === "string" ? E2E_USERS[who] : who;
   await page.goto(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   await page.getByRole("button", { name: "登录" }).waitFor();
   await page.getByLabel("邮箱").fill(user.email);

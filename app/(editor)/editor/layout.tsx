@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { hasPermission, ROLE_LABELS } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
+import { SessionKeepAlive } from "./_components/SessionKeepAlive";
 import { SignOutButton } from "./_components/SignOutButton";
 import "./editor.css";
 
@@ -40,6 +41,7 @@ async function NewsroomHeader() {
             {viewer.displayName}（{ROLE_LABELS[viewer.role]}）
             <SignOutButton />
           </span>
+          <SessionKeepAlive />
         </>
       )}
     </header>

@@ -19,6 +19,7 @@ export async function POST(request: Request) {
     return Response.json({ editors: await heartbeat(viewer, parsed.data.articleId) }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     if (error instanceof NotFoundError) return Response.json({ error: error.message }, { status: 404 });
-    throw error;
+    console.error("presence failed:", error instanceof Error ? error.message : error);
+    return Response.json({ error: "暂时无法更新编辑状态" }, { status: 503 });
   }
 }
