@@ -1,15 +1,9 @@
 // The admin command: `npm run cms -- <command> [options]`.
+import { COMMANDS } from "./commands";
 import { CliError } from "./output";
-import { prepare, prepareHelp } from "./prepare";
-
-type Command = { summary: string; help: string; run: (args: string[]) => Promise<void> };
-
-const COMMANDS: Record<string, Command> = {
-  prepare: { summary: "migrate, load demo content, create the first admin, build", help: prepareHelp, run: prepare },
-};
 
 function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(16)} ${command.summary}`);
+  const lines = COMMANDS.map((command) => `  ${command.name.padEnd(16)} ${command.summary}`);
   return `Usage: npm run cms -- <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nRun a command with --help for its options.`;
 }
 
@@ -19,7 +13,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage());
     return name ? 0 : 1;
   }
-  const command = COMMANDS[name];
+  const command = COMMANDS.find((candidate) => candidate.name === name);
   if (!command) {
     console.error(`error: unknown command "${name}" (see --help)`);
     return 1;

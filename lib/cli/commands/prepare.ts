@@ -1,18 +1,19 @@
 // `cms prepare`: everything `npm start` needs before serving — secrets, migrations, demo content,
 // the first admin, and a build when something changed.
-import { secrets } from "../env";
-import { ensureFirstAdmin } from "../users/first-admin";
-import { buildIfNeeded } from "./build";
-import { loadDemoContent } from "./demo-content";
-import { migrateDatabase } from "./migrate";
-import { info } from "./output";
+import { secrets } from "../../env";
+import { ensureFirstAdmin } from "../../users/first-admin";
+import { buildIfNeeded } from "../build";
+import type { Command } from "../command";
+import { loadDemoContent } from "../demo-content";
+import { migrateDatabase } from "../migrate";
+import { info } from "../output";
 
-export const prepareHelp = `Usage: cms prepare [--no-build]
+const help = `Usage: cms prepare [--no-build]
 Prepares a fresh or existing installation: generates missing secrets under data/, applies
 migrations, loads the demo article into an empty database, creates the first admin account and
 builds the site when its sources or content changed. Safe to run any number of times.`;
 
-export async function prepare(args: string[]): Promise<void> {
+async function prepare(args: string[]): Promise<void> {
   secrets();
   migrateDatabase();
   await loadDemoContent();
@@ -23,3 +24,5 @@ export async function prepare(args: string[]): Promise<void> {
   }
   if (!args.includes("--no-build")) await buildIfNeeded();
 }
+
+export const prepareCommand: Command = { name: "prepare", summary: "migrate, load demo content, create the first admin, build", help, run: prepare };

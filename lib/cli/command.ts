@@ -1,0 +1,8 @@
+// The shape of an admin CLI command. `run` throws CliError (from ./output) with a one-line English
+// message on bad input or failure; anything else is reported as an unexpected failure.
+export type Command = {
+  name: string;
+  summary: string;
+  help: string;
+  run: (args: string[]) => Promise<void>;
+};
