@@ -14,17 +14,10 @@ export type ArticleSnapshot = {
   picks: { targetArticleId: number | null; title: string; excerpt: string; url: string }[];
 };
 
-type ArticleWithRelations = {
-  title: string;
-  subtitle: string;
-  summary: string;
-  bodyHtml: string;
-  source: string;
-  channelId: number | null;
-  status: string;
+type ArticleWithRelations = Omit<ArticleSnapshot, "publishedAt" | "bylines" | "picks"> & {
   publishedAt: Date | null;
-  bylines: { authorId: number; roleLabel: string; position: number }[];
-  relatedItems: { targetArticleId: number | null; title: string; excerpt: string; url: string; position: number }[];
+  bylines: (ArticleSnapshot["bylines"][number] & { position: number })[];
+  relatedItems: (ArticleSnapshot["picks"][number] & { position: number })[];
 };
 
 export const withRelations = {

@@ -90,7 +90,7 @@ export function ArticleForm({ article, initialInput, channels, buttons }: Props)
         {article && <Link href={`/editor/articles/${article.id}/revisions`}>修订记录</Link>}
       </div>
 
-      {!buttons.editable && <p className="notice" role="note">这篇文章已提交或发布，只有编辑可以修改。</p>}
+      {!buttons.editable && <p className="notice" role="note">这篇文章已发布或归档，只有编辑可以修改。</p>}
       {otherEditors.length > 0 && <p className="notice" role="status">{otherEditors.join("、")} 正在编辑</p>}
       {draft.offer && (
         <div className="notice" role="alert">
