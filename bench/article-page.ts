@@ -1,0 +1,153 @@
+// Benchmark: the public article page /articles/1 as served by `next start` (production build,
+// own SQLite file) next to nginx serving the same HTML as a static file, the ceiling for this
+// machine. Measures requests/s, latency p50/p99, non-2xx responses, errors and the Next server's
+// peak memory under the same concurrent load, then appends a dated section to bench/RESULTS.md.
+import autocannon, { type Result } from "autocannon";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { appendResults, formatTable, formatTargets, type Row, type Target } from "./lib/report";
+import { NGINX, prepareNextSite, writeNginxConfig } from "./lib/setup";
+import { ROOT, TMP, assertPortFree, log, startDetached, stop, waitForOk, withPeakMemory, type Server } from "./lib/servers";
+
+const NEXT_PORT = 3200;
+const NGINX_PORT = 3201;
+const PAGE = "/articles/1";
+const WARM_UP_REQUESTS = 5;
+const MEMORY_SAMPLE_MS = 200;
+const TARGETS = { minShareOfNginx: 6, maxP99Ms: 50, maxMemoryMb: 300 };
+
+type Options = { duration: number; connections: number };
+
+async function main(): Promise<number> {
+  const options = readOptions();
+  if (!fs.existsSync(NGINX)) {
+    console.error(`error: ${NGINX} not found. Install it with: apt-get install -y nginx-light`);
+    return 1;
+  }
+  const nginxDir = path.join(TMP, "nginx");
+  fs.mkdirSync(nginxDir, { recursive: true });
+  const env = {
+    ...process.env,
+    DATABASE_URL: `file:${path.join(TMP, "bench.db")}`,
+    NEXT_DIST_DIR: ".next-bench",
+    PORT: String(NEXT_PORT),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const servers: Server[] = [];
+  const stopAll = () => Promise.all(servers.map(stop));
+  let interrupted = false;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    // `on`, not `once`: tsx may relay the same signal a second time, and with no listener left
+    // its own handler would exit before the servers are stopped.
+    process.on(signal, () => {
+      if (interrupted) return;
+      interrupted = true;
+      log(`${signal}: stopping the servers`);
+      void stopAll().finally(() => process.exit(130));
+    });
+  }
+  try {
+    await assertPortFree(NEXT_PORT);
+    await assertPortFree(NGINX_PORT);
+    log("preparing the bench installation (bench/.tmp/bench.db, .next-bench)…");
+    await prepareNextSite(env);
+
+    log(`starting next start on port ${NEXT_PORT}…`);
+    const next = startDetached("next", path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(NEXT_PORT)], env);
+    servers.push(next);
+    await waitForOk(`http://127.0.0.1:${NEXT_PORT}/api/health`, next);
+    const html = await warmUp(`http://127.0.0.1:${NEXT_PORT}${PAGE}`);
+    fs.writeFileSync(path.join(nginxDir, "article.html"), html);
+    log(`saved ${PAGE} (${Buffer.byteLength(html)} bytes) to ${path.relative(ROOT, nginxDir)}/article.html`);
+
+    log(`starting nginx on port ${NGINX_PORT}…`);
+    const config = writeNginxConfig(nginxDir, NGINX_PORT);
+    const nginx = startDetached("nginx", NGINX, ["-p", nginxDir, "-c", config, "-e", path.join(TMP, "nginx-error.log")], process.env);
+    servers.push(nginx);
+    await waitForOk(`http://127.0.0.1:${NGINX_PORT}${PAGE}`, nginx, 10_000);
+
+    const loadAverage = os.loadavg()[0];
+    log(`loading nginx: ${options.connections} connections for ${options.duration} s…`);
+    const nginxResult = await load(`http://127.0.0.1:${NGINX_PORT}${PAGE}`, options);
+    log(`loading Next: ${options.connections} connections for ${options.duration} s…`);
+    const nextResult = await withPeakMemory(next.child.pid!, MEMORY_SAMPLE_MS, () => load(`http://127.0.0.1:${NEXT_PORT}${PAGE}`, options));
+
+    report(options, loadAverage, [toRow("nginx (static copy)", nginxResult, null), toRow("Next (next start)", nextResult.value, nextResult.peakMb)]);
+    return 0;
+  } finally {
+    await stopAll();
+  }
+}
+
+function readOptions(): Options {
+  const { values } = parseArgs({ options: { duration: { type: "string", default: "10" }, connections: { type: "string", default: "32" } } });
+  const options = { duration: Number(values.duration), connections: Number(values.connections) };
+  if (!(options.duration > 0) || !Number.isInteger(options.connections) || options.connections < 1) {
+    throw new Error("usage: npm run bench:article -- [--duration seconds] [--connections count]");
+  }
+  return options;
+}
+
+/** A few sequential requests so the page is rendered and cached before the load; returns the HTML. */
+async function warmUp(url: string): Promise<string> {
+  let html = "";
+  for (let i = 0; i < WARM_UP_REQUESTS; i++) {
+    const response = await fetch(url);
+    html = await response.text();
+    if (response.status !== 200) throw new Error(`${url} answered ${response.status} during warm-up`);
+  }
+  log(`warmed up ${url} (${WARM_UP_REQUESTS} requests)`);
+  return html;
+}
+
+function load(url: string, options: Options): Promise<Result> {
+  return autocannon({ url, connections: options.connections, duration: options.duration });
+}
+
+function toRow(server: string, result: Result, peakMemoryMb: number | null): Row {
+  return {
+    server,
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    peakMemoryMb,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+function report(options: Options, loadAverage: number, [nginx, next]: Row[]): void {
+  const share = (next.requestsPerSecond / nginx.requestsPerSecond) * 100;
+  const targets: Target[] = [
+    { label: `Next throughput ≥ ${TARGETS.minShareOfNginx} % of nginx`, measured: `${share.toFixed(1)} %`, met: share >= TARGETS.minShareOfNginx },
+    { label: `Next p99 < ${TARGETS.maxP99Ms} ms`, measured: `${next.p99Ms} ms`, met: next.p99Ms < TARGETS.maxP99Ms },
+    { label: `Next peak memory < ${TARGETS.maxMemoryMb} MB`, measured: `${Math.round(next.peakMemoryMb ?? 0)} MB`, met: (next.peakMemoryMb ?? Infinity) < TARGETS.maxMemoryMb },
+  ];
+  for (const row of [nginx, next]) {
+    if (row.non2xx > 0 || row.errors > 0) log(`warning: ${row.server} had ${row.non2xx} non-2xx responses and ${row.errors} errors`);
+  }
+  const table = formatTable([nginx, next]);
+  const args = process.argv.slice(2).join(" ");
+  console.log(`\n${table}\n\nNext/nginx throughput: ${share.toFixed(1)} %\n\n${formatTargets(targets)}\n`);
+  const file = appendResults({
+    command: `npm run bench:article${args ? ` -- ${args}` : ""}`,
+    settings: `${options.connections} connections, ${options.duration} s per server, nginx first then Next; page ${PAGE}; memory = peak RSS of the next start process tree, sampled every ${MEMORY_SAMPLE_MS} ms (1 MB = 10⁶ bytes)`,
+    loadAverage,
+    table: `${table}\n\nNext/nginx throughput: **${share.toFixed(1)} %**`,
+    targets: formatTargets(targets),
+    notes: [
+      "The load generator (autocannon, one Node process) runs on the same machine and competes with the server for CPU. Against nginx it is usually the bottleneck, so the nginx figure is a floor and the Next/nginx ratio flatters Next (see bench/README.md).",
+      "The machine is shared with other work (tests, builds), so figures are noisy from run to run; compare sections only from the same machine and with a similar load average.",
+    ],
+  });
+  log(`appended the results to ${file}`);
+}
+
+main()
+  .then((code) => process.exit(code))
+  .catch((error: unknown) => {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
