@@ -1,5 +1,9 @@
 // Every command of `npm run cms`, in the order --help lists them.
 import type { Command } from "./command";
 import { prepareCommand } from "./commands/prepare";
+import { DATABASE_COMMANDS } from "./commands/database";
+import { userCommands } from "./commands/users";
+import { exportCommand } from "./commands/export";
+import { importCommand } from "./commands/import";
 
-export const COMMANDS: Command[] = [prepareCommand];
+export const COMMANDS: Command[] = [prepareCommand, ...DATABASE_COMMANDS, importCommand, exportCommand, ...userCommands];

@@ -6,9 +6,10 @@ import { prisma, type Prisma } from "../db";
 import { fieldErrors } from "../articles/schema";
 import { recordAudit } from "../audit/record";
 import { hashPassword } from "../auth/passwords";
-import { isRole, ROLE_LABELS } from "../auth/permissions";
-import { requirePermission, type Viewer } from "../auth/viewer";
-import { NotFoundError, ValidationError } from "../errors";
+import { hasPermission, isRole, ROLE_LABELS } from "../auth/permissions";
+// Type only: lib/auth/viewer loads next/navigation, which the admin CLI (plain Node) cannot load.
+import type { Viewer } from "../auth/viewer";
+import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { formatShanghai } from "../text/time";
 import {
   createUserSchema,
@@ -24,6 +25,14 @@ import {
 type Tx = Prisma.TransactionClient;
 export type Context = { clientAddress?: string };
 
+/**
+ * The server's operator at the shell (the admin CLI). Shell access is full trust, so no permission
+ * check applies; the web's rules on accounts still do, and audit events carry no actor.
+ */
+export type Operator = { id: null; operator: true };
+export const OPERATOR: Operator = Object.freeze({ id: null, operator: true });
+type Actor = Viewer | Operator;
+
 export type UserSummary = {
   id: number;
   email: string;
@@ -37,6 +46,8 @@ export type UserSummary = {
 export type UserChange = { user: UserSummary; changed: boolean };
 
 export const EMAIL_TAKEN = "该邮箱已被使用";
+export const LAST_ADMIN_DEMOTED = "不能取消最后一位管理员";
+export const LAST_ADMIN_DISABLED = "不能停用最后一位管理员";
 
 const summarySelect = {
   id: true,
@@ -50,7 +61,7 @@ const summarySelect = {
 
 type SummaryRow = Prisma.UserGetPayload<{ select: typeof summarySelect }>;
 
-export async function listUsers(viewer: Viewer, context: Context = {}): Promise<UserSummary[]> {
+export async function listUsers(viewer: Actor, context: Context = {}): Promise<UserSummary[]> {
   await requireManager(viewer, { action: "user.list" }, context);
   const rows = await prisma.user.findMany({ orderBy: { id: "asc" }, select: summarySelect });
   return rows.map(toSummary);
@@ -61,7 +72,7 @@ export function listAuthorsForSelect(): Promise<{ id: number; name: string }[]> 
   return prisma.author.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } });
 }
 
-export async function createUser(viewer: Viewer, rawInput: CreateUserInput, context: Context = {}): Promise<UserSummary> {
+export async function createUser(viewer: Actor, rawInput: CreateUserInput, context: Context = {}): Promise<UserSummary> {
   await requireManager(viewer, { action: "user.create" }, context);
   const input = parse(createUserSchema, rawInput);
   const authorId = input.authorId ?? null;
@@ -87,7 +98,7 @@ export async function createUser(viewer: Viewer, rawInput: CreateUserInput, cont
   }
 }
 
-export async function changeRole(viewer: Viewer, rawInput: RoleChangeInput, context: Context = {}): Promise<UserChange> {
+export async function changeRole(viewer: Actor, rawInput: RoleChangeInput, context: Context = {}): Promise<UserChange> {
   await requireManager(viewer, { action: "user.role", userId: rawInput?.userId }, context);
   const { userId, role } = parse(roleChangeSchema, rawInput);
   if (userId === viewer.id && role !== "admin") throw new ValidationError({ role: "不能取消自己的管理员角色" });
@@ -95,14 +106,14 @@ export async function changeRole(viewer: Viewer, rawInput: RoleChangeInput, cont
     const before = await findUser(tx, userId);
     if (before.role === role) return { user: toSummary(before), changed: false };
     const user = await tx.user.update({ where: { id: userId }, data: { role }, select: summarySelect });
-    if (isActiveAdmin(before)) await requireActiveAdmin(tx, { role: "不能取消最后一位管理员" });
+    if (isActiveAdmin(before)) await requireActiveAdmin(tx, { role: LAST_ADMIN_DEMOTED });
     await audit(tx, viewer, context, { action: "user.role", user, detail: `${user.email}：${toSummary(before).roleLabel} → ${ROLE_LABELS[role]}` });
     return { user: toSummary(user), changed: true };
   });
 }
 
 /** Sets a new password and ends the user's existing sessions. */
-export async function resetPassword(viewer: Viewer, rawInput: PasswordResetInput, context: Context = {}): Promise<UserChange> {
+export async function resetPassword(viewer: Actor, rawInput: PasswordResetInput, context: Context = {}): Promise<UserChange> {
   await requireManager(viewer, { action: "user.password", userId: rawInput?.userId }, context);
   const { userId, password } = parse(passwordResetSchema, rawInput);
   const passwordHash = await hashPassword(password);
@@ -115,7 +126,7 @@ export async function resetPassword(viewer: Viewer, rawInput: PasswordResetInput
 }
 
 /** Disabling ends the user's existing sessions at once; re-enabling lets them sign in again. */
-export async function setDisabled(viewer: Viewer, rawInput: DisabledChangeInput, context: Context = {}): Promise<UserChange> {
+export async function setDisabled(viewer: Actor, rawInput: DisabledChangeInput, context: Context = {}): Promise<UserChange> {
   await requireManager(viewer, { action: rawInput?.disabled === false ? "user.enable" : "user.disable", userId: rawInput?.userId }, context);
   const { userId, disabled } = parse(disabledChangeSchema, rawInput);
   if (disabled && userId === viewer.id) throw new ValidationError({ disabled: "不能停用自己的账号" });
@@ -127,21 +138,25 @@ export async function setDisabled(viewer: Viewer, rawInput: DisabledChangeInput,
       data: disabled ? { disabled, sessionVersion: { increment: 1 } } : { disabled },
       select: summarySelect,
     });
-    if (disabled && isActiveAdmin(before)) await requireActiveAdmin(tx, { disabled: "不能停用最后一位管理员" });
+    if (disabled && isActiveAdmin(before)) await requireActiveAdmin(tx, { disabled: LAST_ADMIN_DISABLED });
     await audit(tx, viewer, context, { action: disabled ? "user.disable" : "user.enable", user, detail: user.email });
     return { user: toSummary(user), changed: true };
   });
 }
 
+/** The user with this email (any case), or null. */
+export async function getUserByEmail(viewer: Actor, email: string, context: Context = {}): Promise<UserSummary | null> {
+  await requireManager(viewer, { action: "user.find" }, context);
+  const row = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: summarySelect });
+  return row ? toSummary(row) : null;
+}
+
 /** Records the denial before refusing, so the audit log shows who tried what. */
-async function requireManager(viewer: Viewer, attempt: { action: string; userId?: unknown }, context: Context): Promise<void> {
-  try {
-    requirePermission(viewer, "users.manage");
-  } catch (error) {
-    const target = typeof attempt.userId === "number" ? `user:${attempt.userId}` : "";
-    await recordAudit({ actorId: viewer.id, action: "permission.denied", target, detail: attempt.action, clientAddress: context.clientAddress });
-    throw error;
-  }
+async function requireManager(viewer: Actor, attempt: { action: string; userId?: unknown }, context: Context): Promise<void> {
+  if (isOperator(viewer) || hasPermission(viewer.role, "users.manage")) return;
+  const target = typeof attempt.userId === "number" ? `user:${attempt.userId}` : "";
+  await recordAudit({ actorId: viewer.id, action: "permission.denied", target, detail: attempt.action, clientAddress: context.clientAddress });
+  throw new ForbiddenError();
 }
 
 /**
@@ -151,6 +166,10 @@ async function requireManager(viewer: Viewer, attempt: { action: string; userId?
 async function requireActiveAdmin(tx: Tx, errors: Record<string, string>): Promise<void> {
   const activeAdmins = await tx.user.count({ where: { role: "admin", disabled: false } });
   if (activeAdmins === 0) throw new ValidationError(errors);
+}
+
+function isOperator(actor: Actor): actor is Operator {
+  return "operator" in actor && actor.operator === true;
 }
 
 function isActiveAdmin(user: { role: string; disabled: boolean }): boolean {
@@ -163,7 +182,7 @@ async function findUser(tx: Tx, id: number): Promise<SummaryRow> {
   return user;
 }
 
-function audit(tx: Tx, viewer: Viewer, context: Context, event: { action: string; user: { id: number }; detail: string }) {
+function audit(tx: Tx, viewer: Actor, context: Context, event: { action: string; user: { id: number }; detail: string }) {
   return recordAudit({ actorId: viewer.id, action: event.action, target: `user:${event.user.id}`, detail: event.detail, clientAddress: context.clientAddress }, tx);
 }
 

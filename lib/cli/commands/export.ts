@@ -1,0 +1,37 @@
+// `cms export`: all content into one versioned JSON file that `cms import --json` reads back.
+import path from "node:path";
+import { z } from "zod";
+import { dataDir } from "../../env";
+import { exportToFile } from "../../transfer/export";
+import { plural } from "../../transfer/format";
+import type { Command } from "../command";
+import { info } from "../output";
+import { parseOptions } from "./users";
+
+const help = `Usage: cms export [--out FILE]
+Writes every article (all statuses), author, channel (with its old slugs) and, per article, its
+bylines, related entries (新闻推荐) and revisions to one JSON file, format "newsdesk-export"
+version 1, from one consistent snapshot of the database. Ids and times are kept.
+NOT exported: user accounts (passwords, roles) and the audit log. Authorship of articles and
+revisions names users by email, so it survives an import next to re-created accounts.
+  --out FILE   where to write (default data/exports/newsdesk-<UTC timestamp>.json); an existing
+               file is never overwritten.
+Read it back into an empty database with: cms import --json FILE`;
+
+const outSchema = z.string().trim().min(1).max(4096).optional();
+
+/** data/exports/newsdesk-20260301T120000Z.json */
+export function defaultExportFile(now = new Date()): string {
+  const stamp = now.toISOString().replace(/\.\d+Z$/, "Z").replace(/[-:]/g, "");
+  return path.join(dataDir(), "exports", `newsdesk-${stamp}.json`);
+}
+
+async function runExport(args: string[]): Promise<void> {
+  const { out } = parseOptions(args, { out: { schema: outSchema, message: "--out must be a file path" } });
+  const file = path.resolve(out ?? defaultExportFile());
+  const summary = await exportToFile(file);
+  const { articles, revisions, channels, authors } = summary;
+  info(`exported ${plural(articles, "article")} (${plural(revisions, "revision")}), ${plural(channels, "channel")}, ${plural(authors, "author")} to ${summary.file}`);
+}
+
+export const exportCommand: Command = { name: "export", summary: "export all content to a JSON file", help, run: runExport };

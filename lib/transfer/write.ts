@@ -1,0 +1,91 @@
+// Import pass two: inserts the checked records batch by batch inside the caller's transaction, with
+// their ids, times, versions, revision numbers and positions unchanged.
+import "server-only";
+import type { Prisma } from "../db";
+import type { ArticleRecord, AuthorRecord, ChannelRecord } from "./format";
+import type { ExportEntry } from "./read-export";
+import { userIdOf, type ResolvedUsers } from "./users";
+
+type Tx = Prisma.TransactionClient;
+
+export class BatchWriter {
+  #pending: ExportEntry[] = [];
+  #written = new Set<number>();
+  // 新闻推荐 that point at an article later in the file: stored empty, then linked at the end.
+  #forwardPicks: { articleId: number; position: number; target: number }[] = [];
+  articles = 0;
+
+  constructor(
+    private readonly tx: Tx,
+    private readonly users: ResolvedUsers,
+    private readonly batchSize: number,
+  ) {}
+
+  async add(entry: ExportEntry): Promise<void> {
+    if (this.#pending.length >= this.batchSize || (this.#pending.length > 0 && this.#pending[0].section !== entry.section)) await this.flush();
+    this.#pending.push(entry);
+  }
+
+  async finish(): Promise<void> {
+    await this.flush();
+    for (const { articleId, position, target } of this.#forwardPicks) {
+      await this.tx.relatedEntry.update({ where: { articleId_position: { articleId, position } }, data: { targetArticleId: target } });
+    }
+  }
+
+  async flush(): Promise<void> {
+    const batch = this.#pending;
+    this.#pending = [];
+    if (batch.length === 0) return;
+    const records = batch.map((entry) => entry.record);
+    if (batch[0].section === "channels") await this.#channels(records as ChannelRecord[]);
+    if (batch[0].section === "authors") await this.tx.author.createMany({ data: (records as AuthorRecord[]).map(withDates) });
+    if (batch[0].section === "articles") await this.#articles(records as ArticleRecord[]);
+  }
+
+  async #channels(channels: ChannelRecord[]): Promise<void> {
+    await this.tx.channel.createMany({ data: channels.map(({ redirects: _redirects, ...channel }) => withDates(channel)) });
+    const redirects = channels.flatMap((channel) => channel.redirects.map((slug) => ({ slug, channelId: channel.id })));
+    if (redirects.length > 0) await this.tx.channelSlugRedirect.createMany({ data: redirects });
+  }
+
+  async #articles(articles: ArticleRecord[]): Promise<void> {
+    await this.tx.article.createMany({ data: articles.map((article) => this.#articleRow(article)) });
+    for (const article of articles) this.#written.add(article.id);
+    const bylines = articles.flatMap((article) => article.bylines.map((byline) => ({ articleId: article.id, ...byline })));
+    if (bylines.length > 0) await this.tx.byline.createMany({ data: bylines });
+    const picks = articles.flatMap((article) => article.picks.map((pick) => ({ articleId: article.id, ...pick, targetArticleId: this.#pickTarget(article.id, pick) })));
+    if (picks.length > 0) await this.tx.relatedEntry.createMany({ data: picks });
+    const revisions = articles.flatMap((article) =>
+      article.revisions.map((revision) => ({
+        articleId: article.id,
+        number: revision.number,
+        snapshot: JSON.stringify(revision.snapshot),
+        authorId: userIdOf(this.users, revision.author),
+        createdAt: new Date(revision.createdAt),
+      })),
+    );
+    if (revisions.length > 0) await this.tx.revision.createMany({ data: revisions });
+    this.articles += articles.length;
+  }
+
+  #articleRow({ bylines: _bylines, picks: _picks, revisions: _revisions, createdBy, updatedBy, publishedAt, ...article }: ArticleRecord) {
+    return {
+      ...withDates(article),
+      publishedAt: publishedAt === null ? null : new Date(publishedAt),
+      createdById: userIdOf(this.users, createdBy),
+      updatedById: userIdOf(this.users, updatedBy),
+    };
+  }
+
+  #pickTarget(articleId: number, pick: { position: number; targetArticleId: number | null }): number | null {
+    const target = pick.targetArticleId;
+    if (target === null || this.#written.has(target)) return target;
+    this.#forwardPicks.push({ articleId, position: pick.position, target });
+    return null;
+  }
+}
+
+function withDates<T extends { createdAt: string; updatedAt: string }>(record: T): Omit<T, "createdAt" | "updatedAt"> & { createdAt: Date; updatedAt: Date } {
+  return { ...record, createdAt: new Date(record.createdAt), updatedAt: new Date(record.updatedAt) };
+}
