@@ -1,67 +1,68 @@
-// Writes one parsed legacy page as an article, in one transaction: channel and authors are found
-// by name or created, 新闻推荐 link to an already-imported article with the same title.
+// Imports one parsed legacy page in one transaction: new, unchanged (idempotent), changed, or updated as a new revision.
 import "server-only";
 import { prisma, type Prisma } from "../db";
-import { recordRevision } from "../articles/snapshot";
-import { slugFromName } from "../channels/slug";
-import { excerpt } from "../text/excerpt";
-import { paragraphsToHtml } from "../text/html";
+import { ARTICLE_STATUSES } from "../articles/status";
+import { compareWithPage, storedArticleInclude, type PageChange, type StoredArticle } from "./compare-page";
 import type { LegacyPage } from "./parse-legacy-page";
+import type { BatchLookups } from "./batch-lookups";
+import { createArticleFromPage, updateArticleFromPage } from "./page-writes";
 
-export type ImportOutcome = { status: "imported" | "unchanged"; articleId: number };
+export type ImportStatus = "imported" | "unchanged" | "changed" | "updated";
+/** `articleId` is null only for a page a dry run would import. `publicTags`: cache tags to expire. */
+export type ImportOutcome = { status: ImportStatus; articleId: number | null; changes: PageChange[]; publicTags: string[] };
+export type ImportOptions = {
+  /** Write a page that differs from its stored article as a new revision (else it is only reported). */
+  update?: boolean;
+  /** Decide and report what would happen; write nothing. */
+  dryRun?: boolean;
+  /** The user behind the import; null (the default) for the admin CLI. */
+  actorId?: number | null;
+  /** Recorded as the detail of the audit event of an update. */
+  via?: string;
+  /** A batch's names of channels, authors and titles; without them each name is looked up by a query. */
+  lookups?: BatchLookups;
+};
 
-export async function importLegacyPage(page: LegacyPage, options: { actorId?: number | null } = {}): Promise<ImportOutcome> {
-  return prisma.$transaction(async (tx) => {
-    const existing = await tx.article.findFirst({
-      where: { title: page.title, publishedAt: page.publishedAt, source: page.source },
-      select: { id: true },
-    });
-    if (existing) return { status: "unchanged", articleId: existing.id };
-
-    const channelId = page.channel ? await findOrCreateChannel(tx, page.channel) : null;
-    const authorIds: number[] = [];
-    for (const byline of page.bylines) authorIds.push(await findOrCreateAuthor(tx, byline));
-    const picks = [];
-    for (const pick of page.picks) {
-      const target = await tx.article.findFirst({ where: { title: pick.title }, select: { id: true } });
-      picks.push({ targetArticleId: target?.id ?? null, title: pick.title, excerpt: pick.excerpt, url: "" });
+/** Without a dry run every outcome names its article. */
+export async function importLegacyPage(page: LegacyPage, options?: ImportOptions & { dryRun?: false }): Promise<ImportOutcome & { articleId: number }>;
+export async function importLegacyPage(page: LegacyPage, options: ImportOptions): Promise<ImportOutcome>;
+export async function importLegacyPage(page: LegacyPage, options: ImportOptions = {}): Promise<ImportOutcome> {
+  const lookups = options.lookups?.forPage();
+  const writeOptions = { actorId: options.actorId ?? null, via: options.via ?? "cli", lookups };
+  const outcome = await prisma.$transaction(async (tx): Promise<ImportOutcome> => {
+    const stored = await findStoredArticle(tx, page);
+    if (!stored) {
+      if (options.dryRun) return { status: "imported", articleId: null, changes: [], publicTags: [] };
+      const created = await createArticleFromPage(tx, page, writeOptions);
+      return { status: "imported", changes: [], ...created };
     }
-    const bodyText = page.paragraphs.join("\n");
-    const article = await tx.article.create({
-      data: {
-        title: page.title,
-        summary: excerpt(bodyText),
-        bodyHtml: paragraphsToHtml(page.paragraphs),
-        bodyText,
-        source: page.source,
-        status: "published",
-        publishedAt: page.publishedAt,
-        channelId,
-        createdById: options.actorId ?? null,
-        updatedById: options.actorId ?? null,
-        bylines: { create: page.bylines.map((byline, index) => ({ authorId: authorIds[index], roleLabel: byline.roleLabel, position: index })) },
-        relatedItems: { create: picks.map((pick, position) => ({ ...pick, position })) },
-      },
-    });
-    await recordRevision(tx, { articleId: article.id, number: 1, authorId: options.actorId ?? null });
-    return { status: "imported", articleId: article.id };
+    const changes = compareWithPage(stored, page);
+    if (changes.length === 0) return { status: "unchanged", articleId: stored.id, changes, publicTags: [] };
+    if (!options.update) return { status: "changed", articleId: stored.id, changes, publicTags: [] };
+    if (options.dryRun) return { status: "updated", articleId: stored.id, changes, publicTags: [] };
+    const updated = await updateArticleFromPage(tx, stored, page, writeOptions);
+    return { status: "updated", changes, ...updated };
   });
+  // Only once committed: rows of a rolled-back page must not be remembered.
+  lookups?.commit();
+  return outcome;
 }
 
-async function findOrCreateChannel(tx: Prisma.TransactionClient, channel: { name: string; tagline: string }): Promise<number> {
-  const found = await tx.channel.findUnique({ where: { name: channel.name }, select: { id: true } });
-  if (found) return found.id;
-  const base = slugFromName(channel.name);
-  let slug = base;
-  for (let suffix = 2; await tx.channel.findUnique({ where: { slug }, select: { id: true } }); suffix++) slug = `${base}-${suffix}`;
-  const position = await tx.channel.count();
-  const created = await tx.channel.create({ data: { name: channel.name, tagline: channel.tagline, slug, position } });
-  return created.id;
+/**
+ * A page is recognised by title + publish time + 来源. Listing every status lets SQLite use the
+ * (status, publishedAt) index instead of scanning every article for each page of a large batch;
+ * the relations are loaded only for a page seen before (an include costs its queries even on no match).
+ */
+async function findStoredArticle(tx: Prisma.TransactionClient, page: LegacyPage): Promise<StoredArticle | null> {
+  const found = await tx.article.findFirst({
+    where: { status: { in: [...ARTICLE_STATUSES] }, publishedAt: page.publishedAt, title: page.title, source: page.source },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
+  return found && tx.article.findUnique({ where: { id: found.id }, include: storedArticleInclude });
 }
 
-async function findOrCreateAuthor(tx: Prisma.TransactionClient, byline: { name: string; roleLabel: string }): Promise<number> {
-  const found = await tx.author.findFirst({ where: { name: byline.name }, orderBy: { id: "asc" }, select: { id: true } });
-  if (found) return found.id;
-  const created = await tx.author.create({ data: { name: byline.name, defaultRoleLabel: byline.roleLabel } });
-  return created.id;
+/** Identity of a page, as the importer recognises it (title + publish time + 来源). */
+export function pageKey(page: Pick<LegacyPage, "title" | "publishedAt" | "source">): string {
+  return JSON.stringify([page.title, page.publishedAt.toISOString(), page.source]);
 }

@@ -40,7 +40,7 @@ describe("importing the founding page", () => {
   it("a second import of the same page is 'unchanged' and writes no rows", async () => {
     const before = await counts();
     const again = await importLegacyPage(parse(fs.readFileSync(FIXTURE, "utf8")));
-    expect(again).toEqual({ status: "unchanged", articleId });
+    expect(again).toEqual({ status: "unchanged", articleId, changes: [], publicTags: [] });
     expect(await counts()).toEqual(before);
   });
 
@@ -162,11 +162,111 @@ describe("importing more pages", () => {
     expect(article.channel).toMatchObject({ name: "平阴频道", slug: "pingyin-2" });
   });
 
+  it("the same title and time under another 来源 is a different article", async () => {
+    const first = await importLegacyPage(parse(pageText("同时同题稿件", ["正文。"], { time: "2020-03-11 08:00" })));
+    const other = parse(pageText("同时同题稿件", ["正文。"], { time: "2020-03-11 08:00" }).replace("济南日报 ", "济南时报 "));
+    const second = await importLegacyPage(other);
+    expect(second.status).toBe("imported");
+    expect(second.articleId).not.toBe(first.articleId);
+  });
+
   it("the same title at a different time is a different article", async () => {
     const first = await importLegacyPage(parse(pageText("同题稿件", ["正文。"], { time: "2020-03-09 08:00" })));
     const second = await importLegacyPage(parse(pageText("同题稿件", ["正文。"], { time: "2020-03-10 08:00" })));
     expect(first.status).toBe("imported");
     expect(second.status).toBe("imported");
     expect(second.articleId).not.toBe(first.articleId);
+  });
+});
+
+describe("re-importing a page that changed", () => {
+  const text = (body: string[], byline = "(本报记者 冯经伟)", picks: string[] = []) =>
+    ["改版测试稿", "济南日报 2020-04-01 10:00 大字", ...body, byline, ...(picks.length ? ["新闻推荐", ...picks] : []), "平阴新闻,新鲜有料。", "相关推荐"].join("\n");
+  let articleId: number;
+
+  beforeAll(async () => {
+    articleId = (await importLegacyPage(parse(text(["原来的第一段。", "原来的第二段。"])))).articleId;
+  });
+
+  it("is reported as changed, with what changed, and nothing is written without update", async () => {
+    const before = await counts();
+    const outcome = await importLegacyPage(parse(text(["原来的第一段。", "改过的第二段。"], "(本报记者 冯经伟 通讯员 新作者甲)", ["推荐稿", "推荐摘要..."])));
+    expect(outcome).toEqual({ status: "changed", articleId, changes: ["body", "bylines", "picks"], publicTags: [] });
+    expect(await counts()).toEqual(before);
+    expect(await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).toMatchObject({ version: 1, bodyText: "原来的第一段。\n原来的第二段。" });
+  });
+
+  it("a dry run with update reports 'updated' and writes nothing", async () => {
+    const before = await counts();
+    const outcome = await importLegacyPage(parse(text(["新的正文。"])), { update: true, dryRun: true });
+    expect(outcome).toMatchObject({ status: "updated", articleId, changes: ["body"] });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("with update becomes version 2 and revision 2 of the same article, audited as an import update", async () => {
+    const before = await counts();
+    const outcome = await importLegacyPage(parse(text(["原来的第一段。", "改过的第二段。"], "(本报记者 冯经伟 通讯员 新作者甲)", ["推荐稿", "推荐摘要..."])), { update: true });
+    expect(outcome).toMatchObject({ status: "updated", articleId, changes: ["body", "bylines", "picks"] });
+    expect(outcome.publicTags).toEqual(expect.arrayContaining([`article-${articleId}`, "front", "feed"]));
+    const article = await prisma.article.findUniqueOrThrow({ where: { id: articleId }, include: { bylines: { include: { author: true }, orderBy: { position: "asc" } }, relatedItems: true } });
+    expect(article).toMatchObject({ version: 2, bodyText: "原来的第一段。\n改过的第二段。", status: "published", updatedById: null });
+    expect(article.bylines.map((byline) => [byline.roleLabel, byline.author.name])).toEqual([["本报记者", "冯经伟"], ["通讯员", "新作者甲"]]);
+    expect(article.relatedItems).toEqual([expect.objectContaining({ title: "推荐稿", excerpt: "推荐摘要...", targetArticleId: null })]);
+    const revisions = await prisma.revision.findMany({ where: { articleId }, orderBy: { number: "asc" } });
+    expect(revisions.map((revision) => [revision.number, revision.authorId])).toEqual([[1, null], [2, null]]);
+    expect((JSON.parse(revisions[1].snapshot) as ArticleSnapshot).bodyHtml).toBe(article.bodyHtml);
+    expect(await counts()).toEqual({ ...before, authors: before.authors + 1, bylines: before.bylines + 1, picks: before.picks + 1, revisions: before.revisions + 1 });
+    const events = await prisma.auditEvent.findMany({ where: { action: "article.import-update", target: `article:${articleId}` } });
+    expect(events).toEqual([expect.objectContaining({ actorId: null, detail: "cli" })]);
+  });
+
+  it("importing the updated page again is unchanged", async () => {
+    const again = await importLegacyPage(parse(text(["原来的第一段。", "改过的第二段。"], "(本报记者 冯经伟 通讯员 新作者甲)", ["推荐稿", "推荐摘要..."])), { update: true });
+    expect(again.status).toBe("unchanged");
+    expect((await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).version).toBe(2);
+  });
+
+  it("keeps a summary an editor wrote, and the article's status", async () => {
+    await prisma.article.update({ where: { id: articleId }, data: { summary: "编辑写的摘要", status: "archived" } });
+    await importLegacyPage(parse(text(["第三版正文。"])), { update: true });
+    expect(await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).toMatchObject({ version: 3, summary: "编辑写的摘要", status: "archived", bodyText: "第三版正文。" });
+  });
+});
+
+describe("a page is written whole or not at all", () => {
+  const failOn = (title: string) =>
+    prisma.$executeRawUnsafe(
+      `CREATE TRIGGER fail_revision BEFORE INSERT ON "Revision" WHEN (SELECT title FROM "Article" WHERE id = NEW."articleId") = '${title}' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
+    );
+  const dropTrigger = () => prisma.$executeRawUnsafe("DROP TRIGGER IF EXISTS fail_revision");
+  const text = (title: string, body: string, byline: string, tagline: string) => [title, "济南日报 2020-05-01 10:00", body, byline, tagline].join("\n");
+
+  it("a new page whose last write fails leaves no article, author, channel or byline behind", async () => {
+    const before = await counts();
+    await failOn("原子性测试稿");
+    try {
+      // The revision is the last write of a new page: the article, its author, channel and byline come before it.
+      await expect(importLegacyPage(parse(text("原子性测试稿", "正文。", "(记者 原子作者)", "原子新闻,测试。")))).rejects.toThrow(/tx\.revision\.create/);
+    } finally {
+      await dropTrigger();
+    }
+    expect(await counts()).toEqual(before);
+    expect(await prisma.author.count({ where: { name: "原子作者" } })).toBe(0);
+    expect(await prisma.channel.count({ where: { name: "原子新闻" } })).toBe(0);
+  });
+
+  it("an update whose revision fails keeps the stored article as it was", async () => {
+    const { articleId } = await importLegacyPage(parse(text("原子更新稿", "旧正文。", "(记者 冯经伟)", "平阴新闻,新鲜有料。")));
+    const before = await counts();
+    await failOn("原子更新稿");
+    try {
+      const changed = parse(text("原子更新稿", "新正文。", "(记者 另一个新作者)", "平阴新闻,新鲜有料。"));
+      await expect(importLegacyPage(changed, { update: true })).rejects.toThrow(/tx\.revision\.create/);
+    } finally {
+      await dropTrigger();
+    }
+    expect(await counts()).toEqual(before);
+    expect(await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).toMatchObject({ version: 1, bodyText: "旧正文。" });
+    expect(await prisma.auditEvent.count({ where: { target: `article:${articleId}` } })).toBe(0);
   });
 });

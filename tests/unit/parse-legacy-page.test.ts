@@ -192,3 +192,153 @@ describe("parseLegacyPage on broken pages", () => {
     if (!result.ok) expect(result.reason).toMatch(reason);
   });
 });
+
+describe("parseLegacyPage on the sample pages of tests/fixtures/legacy", () => {
+  const sample = (name: string) => parseOk(fs.readFileSync(`tests/fixtures/legacy/${name}`, "utf8"));
+
+  it("长清: full-width byline with two roles, two picks, channel tagline, trailing boilerplate dropped", () => {
+    const result = sample("changqing-2019-07-15-two-picks.txt");
+    expect(result.title).toBe("长清区“夏粮入仓”跑出加速度");
+    expect(result.publishedAt.toISOString()).toBe("2019-07-15T10:42:00.000Z");
+    expect(result.paragraphs).toHaveLength(3);
+    expect(result.bylines).toEqual([{ roleLabel: "记者", name: "张晨" }, { roleLabel: "实习生", name: "赵一鸣" }]);
+    expect(result.picks.map((pick) => pick.title)).toEqual(["长清区小麦机收进度过半", "归德街道:党员服务队帮农户抢收"]);
+    expect(result.picks[1].excerpt).toMatch(/^“在归德街道.*\.\.\.$/);
+    expect(result.channel).toEqual({ name: "长清新闻", tagline: "长清新闻,身边事,家乡情。看得见的变化,都在这里。" });
+  });
+
+  it("章丘: BOM and CRLF, no 大字, byline with 本报记者 and 通讯员, no picks", () => {
+    const result = sample("zhangqiu-2021-11-03-no-picks.txt");
+    expect(result.title).toBe("章丘区首趟“返岗直通车”发车");
+    expect(result.source).toBe("济南日报");
+    expect(result.paragraphs.every((paragraph) => !paragraph.includes("\r"))).toBe(true);
+    expect(result.bylines).toEqual([{ roleLabel: "本报记者", name: "王晓明" }, { roleLabel: "通讯员", name: "李华" }]);
+    expect(result.picks).toEqual([]);
+    expect(result.channel?.name).toBe("章丘新闻");
+  });
+
+  it("济南: labelled 来源 with a 年月日 date, a 大字 line on its own, an unknown glued role label", () => {
+    const result = sample("jinan-2018-02-14-meta-variants.txt");
+    expect(result.source).toBe("济南时报");
+    expect(result.publishedAt.toISOString()).toBe("2018-02-14T01:05:00.000Z");
+    expect(result.paragraphs).toEqual([
+      "2月13日晚,第二十届泉城灯会在趵突泉公园开幕,120余组彩灯点亮夜空。",
+      "(以上数据截至2月13日)",
+      "灯会将持续至3月4日,每晚开放至22时。",
+    ]);
+    expect(result.bylines).toEqual([{ roleLabel: "新华社记者", name: "王晓明" }]);
+    expect(result.channel?.name).toBe("济南新闻");
+  });
+
+  it("平阴: markup-looking text is kept as text, character for character", () => {
+    const result = sample("pingyin-2022-01-01-markup.txt");
+    expect(result.title).toBe('<script>alert("标题")</script>平阴玫瑰节开幕');
+    expect(result.paragraphs[0]).toBe("第一段正文里有<script>alert(document.cookie)</script>这样的文字。");
+    expect(result.paragraphs[2]).toBe(`a & b < c > d "引号" '单引号'`);
+    expect(result.bylines).toEqual([{ roleLabel: "本报记者", name: "冯经伟" }, { roleLabel: "摄影", name: "刘强" }]);
+  });
+
+  it("历城: no byline; the closing line naming a channel is still the tagline", () => {
+    const result = sample("licheng-2023-06-18-no-byline.txt");
+    expect(result.bylines).toEqual([]);
+    expect(result.paragraphs).toHaveLength(2);
+    expect(result.channel).toEqual({ name: "历城新闻", tagline: "历城新闻,看得见的变化。" });
+  });
+
+  it.each([
+    ["broken/empty.txt", /empty/],
+    ["broken/no-date.txt", /no date line/],
+    ["broken/no-title.txt", /no title/],
+  ])("%s is refused with a reason", (name, reason) => {
+    const result = parseLegacyPage(fs.readFileSync(`tests/fixtures/legacy/${name}`, "utf8"));
+    expect(result).toEqual({ ok: false, reason: expect.stringMatching(reason) });
+  });
+});
+
+describe("parseLegacyPage: more meta lines", () => {
+  it.each([
+    ["来源 label before the date", "来源：济南时报 2018-02-14 09:05", "济南时报", "2018-02-14T01:05:00.000Z"],
+    ["来源 label after the date, slashes, no zero padding", "2020/3/2 9:05 来源:大众日报 大字", "大众日报", "2020-03-02T01:05:00.000Z"],
+    ["发布时间 label", "济南日报 发布时间：2020-03-02 11:09", "济南日报", "2020-03-02T03:09:00.000Z"],
+    ["字号 switch", "济南日报 2020-03-02 11:09 字号：大 中 小", "济南日报", "2020-03-02T03:09:00.000Z"],
+    ["年月日 with a full-width colon", "齐鲁晚报 2020年3月2日 11：09", "齐鲁晚报", "2020-03-02T03:09:00.000Z"],
+    ["a source that contains 大", "大众日报 2020-03-02 11:09 大字", "大众日报", "2020-03-02T03:09:00.000Z"],
+  ])("%s", (_label, meta, source, iso) => {
+    const result = parseOk(page({ meta }));
+    expect(result.source).toBe(source);
+    expect(result.publishedAt.toISOString()).toBe(iso);
+  });
+
+  it("a second line that is prose mentioning a time is not a date line", () => {
+    const result = parseLegacyPage(page({ meta: "2020-03-02 11:09,平阴县召开疫情防控工作会议。" }));
+    expect(result).toEqual({ ok: false, reason: "no date line after the title" });
+  });
+
+  it("a page that starts with its date line has no title", () => {
+    expect(parseLegacyPage("济南日报 2020-03-02 11:09 大字\n\n正文。\n")).toEqual({ ok: false, reason: expect.stringMatching(/^no title/) });
+  });
+});
+
+describe("parseLegacyPage: more bylines and tails", () => {
+  it.each([
+    ["an unknown role label ending like a role", "(新华社记者 王晓明)", [{ roleLabel: "新华社记者", name: "王晓明" }]],
+    ["an unknown role label glued to the name", "（大众日报记者王晓明 通讯员李华）", [{ roleLabel: "大众日报记者", name: "王晓明" }, { roleLabel: "通讯员", name: "李华" }]],
+    ["文/图 before the role", "(文/图 本报记者 王晓明)", [{ roleLabel: "本报记者", name: "王晓明" }]],
+    ["文/图 as the role", "(文/图 王晓明)", [{ roleLabel: "文/图", name: "王晓明" }]],
+    ["names separated by a slash", "(本报记者 王晓明/李华)", [{ roleLabel: "本报记者", name: "王晓明" }, { roleLabel: "本报记者", name: "李华" }]],
+    ["a colon after the role", "(记者：张晨)", [{ roleLabel: "记者", name: "张晨" }]],
+    ["a trailing 摄", "(记者 张晨 摄)", [{ roleLabel: "记者", name: "张晨" }]],
+    ["a name with a middle dot", "(记者 阿依古丽·买买提)", [{ roleLabel: "记者", name: "阿依古丽·买买提" }]],
+  ])("byline with %s", (_label, bylineLine, expected) => {
+    expect(parseOk(page({ byline: bylineLine })).bylines).toEqual(expected);
+  });
+
+  it.each([["(王晓明)"], ["(2020年3月2日)"], ["(记者 这是一段很长很长的说明文字)"], ["(本报记者)"]])("%s is not a byline", (line) => {
+    expect(parseBylineLine(line)).toBeNull();
+  });
+
+  it("a photo credit in the middle of the body stays in the body", () => {
+    const result = parseOk(page({ body: ["第一段。", "(记者 张晨 摄)", "第三段。"] }));
+    expect(result.paragraphs).toEqual(["第一段。", "(记者 张晨 摄)", "第三段。"]);
+    expect(result.bylines).toEqual([{ roleLabel: "本报记者", name: "王晓明" }]);
+  });
+
+  it("a pick without an excerpt before a channel tagline keeps its title", () => {
+    const result = parseOk(page({ picks: ["新闻推荐", "标题甲", "摘要甲", "标题乙"] }));
+    expect(result.picks).toEqual([{ title: "标题甲", excerpt: "摘要甲" }, { title: "标题乙", excerpt: "" }]);
+    expect(result.channel?.name).toBe("平阴新闻");
+  });
+
+  it("titles listed under 相关推荐 are dropped (newsdesk computes its own related articles)", () => {
+    const result = parseOk(page({ trailer: ["相关推荐", "某某旧文章标题", "另一篇旧文章标题", "新闻推荐"] }));
+    expect(result).toEqual(parseOk(page()));
+  });
+
+  it("without a byline, a last body paragraph shaped like a tagline stays body text", () => {
+    const result = parseOk(page({ body: ["第一段。", "第二天下午,平阴县建起了防控网格。"], byline: null, picks: [], tagline: null }));
+    expect(result.paragraphs).toEqual(["第一段。", "第二天下午,平阴县建起了防控网格。"]);
+    expect(result.channel).toBeNull();
+  });
+});
+
+describe("parseLegacyPage: limits of an editable article", () => {
+  it("refuses a title longer than 200 characters", () => {
+    expect(parseLegacyPage(page({ title: "长".repeat(201) }))).toEqual({ ok: false, reason: "title longer than 200 characters" });
+    expect(parseLegacyPage(page({ title: "长".repeat(200) })).ok).toBe(true);
+  });
+
+  it("refuses a 来源 longer than 50 characters and more than 10 bylines", () => {
+    expect(parseLegacyPage(page({ meta: `${"报".repeat(51)} 2021-06-01 08:30` }))).toEqual({ ok: false, reason: expect.stringMatching(/^source/) });
+    const eleven = Array.from({ length: 11 }, (_, index) => `记者 张${"一二三四五六七八九十甲"[index]}`).join(" ");
+    expect(parseLegacyPage(page({ byline: `(${eleven})` }))).toEqual({ ok: false, reason: "more than 10 bylines" });
+  });
+
+  it("keeps the first 10 picks and shortens an over-long excerpt instead of losing the page", () => {
+    const picks = ["新闻推荐", ...Array.from({ length: 12 }, (_, index) => [`标题${index}`, index === 0 ? "摘".repeat(600) : `摘要${index}`]).flat()];
+    const result = parseOk(page({ picks }));
+    expect(result.picks).toHaveLength(10);
+    expect(result.picks[9].title).toBe("标题9");
+    expect(Array.from(result.picks[0].excerpt)).toHaveLength(500);
+    expect(result.picks[0].excerpt.endsWith("…")).toBe(true);
+  });
+});
