@@ -3,10 +3,13 @@ import { z } from "zod";
 import { importPageFiles, type BatchSummary, type FileOutcome } from "../../importer/import-files";
 import { listPageFiles } from "../../importer/list-files";
 import { requestRevalidation } from "../../site/release";
+import { importExportFile } from "../../transfer/import";
+import { jsonImportHelp } from "../../transfer/help";
 import type { Command } from "../command";
 import { CliError, info, progress } from "../output";
 
 const help = `Usage: cms import [--dry-run] [--update] [--] PATH...
+       cms import --json FILE
 Imports article pages scraped from legacy sites (the format of 济南日报's old pages). PATH is a
 page file or a folder, searched recursively for *.txt. UTF-8 (with or without BOM) and
 GB18030/GBK files are told apart automatically; LF and CRLF line endings both work.
@@ -22,7 +25,8 @@ It exits with status 1 on bad arguments, a missing PATH, or a page that could no
 Options:
   --dry-run   report what would happen, write nothing
   --update    write pages that differ from their stored article as a new revision
-  --help      show this help`;
+  --help      show this help
+${jsonImportHelp}`;
 
 const argsSchema = z.object({
   paths: z.array(z.string().min(1).refine((value) => !value.includes("\0"), "invalid PATH")).min(1, "missing PATH: name at least one page file or folder (see cms import --help)"),
@@ -65,7 +69,7 @@ export async function runImport(args: string[], revalidate: Revalidate = request
   printSummary(summary, { dryRun, update });
   if (!dryRun && summary.publicTags.length > 0) await refreshPublicPages(summary.publicTags, revalidate);
   const failed = summary.counts.failed;
-  if (failed > 0) throw new CliError(`${failed} page${failed === 1 ? "" : "s"} could not be written (listed above); the others were imported`);
+  if (failed > 0) throw new CliError(`${failed} page${failed === 1 ? "" : "s"} could not be written (listed above); the rest of the batch went through`);
   return summary;
 }
 
@@ -113,5 +117,9 @@ export const importCommand: Command = {
   name: "import",
   summary: "import legacy article pages (files or folders of *.txt)",
   help,
-  run: async (args) => void (await runImport(args)),
+  run: async (args) => {
+    if (args[0] !== "--json") return void (await runImport(args));
+    if (args.length !== 2 || args[1].startsWith("-")) throw new CliError("usage: cms import --json FILE (see cms import --help)");
+    await importExportFile(args[1]);
+  },
 };
