@@ -1,13 +1,16 @@
 import type { Metadata, Viewport } from "next";
-import { siteName, siteUrl } from "@/lib/env";
+import { getCachedSiteSettings } from "@/lib/settings/cached";
 import { LARGE_TYPE_BOOT_SCRIPT } from "./_components/large-type";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  metadataBase: new URL(siteUrl()),
-  title: { default: siteName(), template: `%s - ${siteName()}` },
-  alternates: { types: { "application/rss+xml": "/feed.xml" } },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const { siteName, siteUrl } = await getCachedSiteSettings();
+  return {
+    metadataBase: new URL(siteUrl),
+    title: { default: siteName, template: `%s - ${siteName}` },
+    alternates: { types: { "application/rss+xml": "/feed.xml" } },
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 

@@ -1,8 +1,8 @@
 import type { MetadataRoute } from "next";
-import { siteUrl } from "@/lib/env";
+import { getCachedSiteSettings } from "@/lib/settings/cached";
 
-export default function robots(): MetadataRoute.Robots {
-  const base = siteUrl();
+export default async function robots(): Promise<MetadataRoute.Robots> {
+  const { siteUrl: base } = await getCachedSiteSettings();
   return {
     rules: [{ userAgent: "*", allow: "/", disallow: ["/editor", "/login", "/api/"] }],
     sitemap: [`${base}/sitemap.xml`, `${base}/news-sitemap.xml`],

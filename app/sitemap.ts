@@ -1,10 +1,9 @@
 import type { MetadataRoute } from "next";
-import { siteUrl } from "@/lib/env";
+import { getCachedSiteSettings } from "@/lib/settings/cached";
 import { listCachedChannels, listCachedSitemapEntries } from "@/lib/site/cached";
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const base = siteUrl();
-  const [entries, channels] = await Promise.all([listCachedSitemapEntries(false), listCachedChannels()]);
+  const [entries, channels, { siteUrl: base }] = await Promise.all([listCachedSitemapEntries(false), listCachedChannels(), getCachedSiteSettings()]);
   return [
     { url: `${base}/`, changeFrequency: "hourly", priority: 1 },
     ...channels.map((channel) => ({ url: `${base}/channels/${channel.slug}`, changeFrequency: "hourly" as const, priority: 0.8 })),

@@ -1,14 +1,14 @@
 import Link from "next/link";
-import { siteName } from "@/lib/env";
+import { getCachedSiteSettings } from "@/lib/settings/cached";
 import { listCachedChannels } from "@/lib/site/cached";
 
 export async function SiteHeader() {
-  const channels = await listCachedChannels();
+  const [channels, { siteName }] = await Promise.all([listCachedChannels(), getCachedSiteSettings()]);
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">跳到正文</a>
       <div className="site-header__inner">
-        <Link href="/" className="site-name">{siteName()}</Link>
+        <Link href="/" className="site-name">{siteName}</Link>
         <nav className="site-nav" aria-label="栏目">
           <ul>
             <li><Link href="/">首页</Link></li>

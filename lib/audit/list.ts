@@ -1,9 +1,10 @@
-// Reading the audit trail, admins only: newest first, a page at a time, with readable labels.
+// Reading the audit trail, admins only: newest first, a page at a time, filtered by actor, action,
+// target and Asia/Shanghai date range, with readable labels and a link to each event's target.
 import "server-only";
-import { prisma } from "../db";
+import { prisma, type Prisma } from "../db";
 import { recordAudit } from "./record";
 import { requirePermission, type Viewer } from "../auth/viewer";
-import { formatShanghai } from "../text/time";
+import { formatShanghai, parseShanghai } from "../text/time";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -22,11 +23,78 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "user.password": "重置密码",
   "user.disable": "停用用户",
   "user.enable": "启用用户",
+  "author.create": "新建作者",
+  "author.update": "修改作者",
+  "author.merge": "合并作者",
+  "channel.create": "新建栏目",
+  "channel.update": "修改栏目",
+  "channel.delete": "删除栏目",
+  "channel.reorder": "调整栏目顺序",
+  "settings.update": "修改站点设置",
 };
 
 /** The Chinese label of an action, or the action itself when it has none yet. */
 export function auditActionLabel(action: string): string {
   return Object.hasOwn(AUDIT_ACTION_LABELS, action) ? AUDIT_ACTION_LABELS[action] : action;
+}
+
+/** Where the newsroom shows an event's target, or null when it has no page. */
+export function auditTargetHref(target: string): string | null {
+  const [kind, id] = target.split(":");
+  const hasId = id !== undefined && /^[1-9]\d{0,9}$/.test(id);
+  if (kind === "article" && hasId) return `/editor/articles/${id}`;
+  if (kind === "author" && hasId) return `/editor/authors/${id}`;
+  if (kind === "channel" && hasId) return `/editor/channels/${id}`;
+  if (kind === "user") return "/editor/users";
+  if (target === "settings") return "/editor/settings";
+  return null;
+}
+
+/** `actor` is a user id or "none" (events without a signed-in actor); dates are Shanghai calendar days. */
+export type AuditFilters = { actor?: number | "none"; action?: string; target?: string; from?: string; to?: string };
+export type AuditFilterErrors = Partial<Record<keyof AuditFilters, string>>;
+
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Reads the filters from the query string; a bad value is dropped and explained, never a 500. */
+export function parseAuditFilters(params: Record<string, string | string[] | undefined>): { filters: AuditFilters; errors: AuditFilterErrors } {
+  const text = (name: string) => (typeof params[name] === "string" ? (params[name] as string).trim() : "");
+  const filters: AuditFilters = {};
+  const errors: AuditFilterErrors = {};
+  const actor = text("actor");
+  if (actor === "none") filters.actor = "none";
+  else if (/^[1-9]\d{0,9}$/.test(actor)) filters.actor = Number(actor);
+  else if (actor) errors.actor = "请重新选择操作者";
+  if (text("action")) filters.action = text("action").slice(0, 100);
+  if (text("target")) filters.target = text("target").slice(0, 100);
+  for (const name of ["from", "to"] as const) {
+    const day = text(name);
+    if (!day) continue;
+    if (DAY_PATTERN.test(day) && startOfShanghaiDay(day)) filters[name] = day;
+    else errors[name] = "日期格式应为 2020-03-02";
+  }
+  if (filters.from && filters.to && filters.from > filters.to) {
+    errors.to = "截止日期不能早于起始日期";
+    delete filters.to;
+  }
+  return { filters, errors };
+}
+
+function startOfShanghaiDay(day: string): Date | null {
+  return parseShanghai(`${day} 00:00`);
+}
+
+function whereOf(filters: AuditFilters): Prisma.AuditEventWhereInput {
+  const where: Prisma.AuditEventWhereInput = {};
+  if (filters.actor !== undefined) where.actorId = filters.actor === "none" ? null : filters.actor;
+  if (filters.action) where.action = filters.action;
+  // "article:12" is one target; "article" is every article (and the bare target "article", if any).
+  if (filters.target) where.OR = filters.target.includes(":") ? [{ target: filters.target }] : [{ target: filters.target }, { target: { startsWith: `${filters.target}:` } }];
+  const from = filters.from ? startOfShanghaiDay(filters.from) : null;
+  const toStart = filters.to ? startOfShanghaiDay(filters.to) : null;
+  if (from || toStart) where.at = { ...(from ? { gte: from } : {}), ...(toStart ? { lt: new Date(toStart.getTime() + DAY_MS) } : {}) };
+  return where;
 }
 
 export type AuditEventSummary = {
@@ -37,23 +105,21 @@ export type AuditEventSummary = {
   action: string;
   actionLabel: string;
   target: string;
+  targetHref: string | null;
   detail: string;
   clientAddress: string;
 };
 
 export type AuditPage = { total: number; page: number; pageCount: number; items: AuditEventSummary[] };
 
-export async function listAuditEvents(viewer: Viewer, { page = 1 }: { page?: number } = {}, context: { clientAddress?: string } = {}): Promise<AuditPage> {
-  try {
-    requirePermission(viewer, "audit.read");
-  } catch (error) {
-    await recordAudit({ actorId: viewer.id, action: "permission.denied", target: "audit", detail: "audit.read", clientAddress: context.clientAddress });
-    throw error;
-  }
+export async function listAuditEvents(viewer: Viewer, { page = 1, filters = {} }: { page?: number; filters?: AuditFilters } = {}, context: { clientAddress?: string } = {}): Promise<AuditPage> {
+  await requireAuditReader(viewer, context);
   const current = Math.max(1, Math.floor(page));
+  const where = whereOf(filters);
   const [total, rows] = await Promise.all([
-    prisma.auditEvent.count(),
+    prisma.auditEvent.count({ where }),
     prisma.auditEvent.findMany({
+      where,
       orderBy: [{ at: "desc" }, { id: "desc" }],
       skip: (current - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
@@ -72,8 +138,29 @@ export async function listAuditEvents(viewer: Viewer, { page = 1 }: { page?: num
       action: row.action,
       actionLabel: auditActionLabel(row.action),
       target: row.target,
+      targetHref: auditTargetHref(row.target),
       detail: row.detail,
       clientAddress: row.clientAddress,
     })),
   };
+}
+
+/** Choices for the filter form: every user, and every action that is labelled or has happened. */
+export async function listAuditFilterOptions(viewer: Viewer, context: { clientAddress?: string } = {}) {
+  await requireAuditReader(viewer, context);
+  const [users, actions] = await Promise.all([
+    prisma.user.findMany({ orderBy: [{ displayName: "asc" }, { id: "asc" }], select: { id: true, displayName: true, email: true } }),
+    prisma.auditEvent.groupBy({ by: ["action"] }),
+  ]);
+  const names = [...new Set([...Object.keys(AUDIT_ACTION_LABELS), ...actions.map((group) => group.action)])].sort();
+  return { actors: users, actions: names.map((action) => ({ action, label: auditActionLabel(action) })) };
+}
+
+async function requireAuditReader(viewer: Viewer, context: { clientAddress?: string }): Promise<void> {
+  try {
+    requirePermission(viewer, "audit.read");
+  } catch (error) {
+    await recordAudit({ actorId: viewer.id, action: "permission.denied", target: "audit", detail: "audit.read", clientAddress: context.clientAddress });
+    throw error;
+  }
 }

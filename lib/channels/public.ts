@@ -9,3 +9,9 @@ export function listChannels() {
 export function getChannelBySlug(slug: string) {
   return prisma.channel.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, tagline: true } });
 }
+
+/** The channel an old slug now redirects to (its current slug), or null. */
+export async function getChannelRedirect(slug: string): Promise<{ slug: string } | null> {
+  const redirect = await prisma.channelSlugRedirect.findUnique({ where: { slug }, select: { channel: { select: { slug: true } } } });
+  return redirect?.channel ?? null;
+}

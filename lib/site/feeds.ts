@@ -2,25 +2,25 @@
 import "server-only";
 import { Feed } from "feed";
 import { getChannelBySlug } from "../channels/public";
-import { siteName, siteUrl } from "../env";
 import { escapeHtml } from "../text/html";
 import { toShanghaiIso } from "../text/time";
+import { getCachedSiteSettings } from "../settings/cached";
 import { listCachedFeedArticles, listCachedSitemapEntries } from "./cached";
 
 /** The site feed, or one channel's feed; null when the channel does not exist. */
 export async function buildRssFeed(channelSlug?: string): Promise<string | null> {
   const channel = channelSlug ? await getChannelBySlug(channelSlug) : null;
   if (channelSlug && !channel) return null;
-  const base = siteUrl();
+  const { siteName, siteUrl: base } = await getCachedSiteSettings();
   const link = channel ? `${base}/channels/${channel.slug}` : `${base}/`;
   const articles = await listCachedFeedArticles(channel?.id);
   const feed = new Feed({
-    title: channel ? `${channel.name} - ${siteName()}` : siteName(),
-    description: channel?.tagline || `${siteName()}最新文章`,
+    title: channel ? `${channel.name} - ${siteName}` : siteName,
+    description: channel?.tagline || `${siteName}最新文章`,
     id: link,
     link,
     language: "zh-CN",
-    copyright: `© ${siteName()}`,
+    copyright: `© ${siteName}`,
     updated: articles[0]?.publishedAt,
     feedLinks: { rss: channel ? `${link}/feed.xml` : `${base}/feed.xml` },
   });
@@ -42,13 +42,12 @@ export async function buildRssFeed(channelSlug?: string): Promise<string | null>
 
 /** Google News sitemap of the last 48 hours of publishing. */
 export async function buildNewsSitemap(): Promise<string> {
-  const base = siteUrl();
-  const entries = await listCachedSitemapEntries(true);
+  const [{ siteName, siteUrl: base }, entries] = await Promise.all([getCachedSiteSettings(), listCachedSitemapEntries(true)]);
   const urls = entries.map(
     (entry) => `  <url>
     <loc>${base}/articles/${entry.id}</loc>
     <news:news>
-      <news:publication><news:name>${escapeHtml(siteName())}</news:name><news:language>zh-cn</news:language></news:publication>
+      <news:publication><news:name>${escapeHtml(siteName)}</news:name><news:language>zh-cn</news:language></news:publication>
       <news:publication_date>${toShanghaiIso(entry.publishedAt)}</news:publication_date>
       <news:title>${escapeHtml(entry.title)}</news:title>
     </news:news>

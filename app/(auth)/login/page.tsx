@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { siteName } from "@/lib/env";
+import { getCachedSiteSettings } from "@/lib/settings/cached";
 import { LoginForm } from "./LoginForm";
 
 export const metadata: Metadata = { title: "登录", robots: { index: false } };
 
-export default function LoginPage() {
+export default async function LoginPage() {
+  const { siteName } = await getCachedSiteSettings();
   return (
     <main id="main" className="login">
-      <h1>{siteName()} · 编辑部登录</h1>
+      <h1>{siteName} · 编辑部登录</h1>
       <Suspense>
         <LoginForm />
       </Suspense>

@@ -33,8 +33,11 @@ async function NewsroomHeader() {
           <nav aria-label="编辑部">
             <Link href="/editor">文章</Link>
             <Link href="/editor/articles/new">新建文章</Link>
+            {hasPermission(viewer.role, "authors.manage") && <Link href="/editor/authors">作者</Link>}
+            {hasPermission(viewer.role, "channels.manage") && <Link href="/editor/channels">栏目</Link>}
             {hasPermission(viewer.role, "users.manage") && <Link href="/editor/users">用户</Link>}
             {hasPermission(viewer.role, "audit.read") && <Link href="/editor/audit">审计日志</Link>}
+            {hasPermission(viewer.role, "users.manage") && <Link href="/editor/settings">设置</Link>}
             <Link href="/" target="_blank">查看网站</Link>
           </nav>
           <span className="newsroom-user">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { siteName, siteUrl } from "@/lib/env";
+import { getCachedSiteSettings } from "@/lib/settings/cached";
 import { getCachedArticle, listCachedLatest } from "@/lib/site/cached";
 import { toShanghaiIso } from "@/lib/text/time";
 import { ArticleView } from "../../../_components/ArticleView";
@@ -25,6 +25,7 @@ async function loadArticle(params: Props["params"]) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await loadArticle(params);
   if (!article) return { title: "页面不存在" };
+  const { siteName } = await getCachedSiteSettings();
   const url = `/articles/${article.id}`;
   return {
     title: article.title,
@@ -35,7 +36,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       url,
       title: article.title,
       description: article.summary,
-      siteName: siteName(),
+      siteName,
       locale: "zh_CN",
       publishedTime: toShanghaiIso(article.publishedAt),
       modifiedTime: toShanghaiIso(article.updatedAt),
@@ -48,9 +49,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const article = await loadArticle(params);
   if (!article) notFound();
+  const { siteName, siteUrl } = await getCachedSiteSettings();
   return (
     <>
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: articleJsonLd(article, { siteUrl: siteUrl(), siteName: siteName() }) }} />
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: articleJsonLd(article, { siteUrl, siteName }) }} />
       <ArticleView article={article} />
     </>
   );

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { cacheLife, cacheTag } from "next/cache";
+import { notFound, permanentRedirect } from "next/navigation";
 import { Suspense } from "react";
+import { getChannelRedirect } from "@/lib/channels/public";
+import { tags } from "@/lib/site/cache-tags";
 import { getCachedChannel, listCachedChannelArticles, listCachedChannels } from "@/lib/site/cached";
 import { ListFallback, PagedArticles } from "../../../_components/PagedArticles";
 
@@ -24,7 +27,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ChannelPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const channel = await getCachedChannel(slug);
-  if (!channel) notFound();
+  if (!channel) {
+    // An old slug of a renamed channel: its URLs keep working, pointing at the current one.
+    const current = await getCachedChannelRedirect(slug);
+    if (current) permanentRedirect(`/channels/${current.slug}`);
+    notFound();
+  }
   return (
     <section aria-labelledby="channel-heading">
       <h1 id="channel-heading" className="page-title">{channel.name}</h1>
@@ -39,4 +47,12 @@ export default async function ChannelPage({ params, searchParams }: Props) {
       </Suspense>
     </section>
   );
+}
+
+// Channel changes expire tags.channels, which also drops a redirect cached for an old slug.
+async function getCachedChannelRedirect(slug: string) {
+  "use cache";
+  cacheLife("hours");
+  cacheTag(tags.channels);
+  return getChannelRedirect(slug);
 }

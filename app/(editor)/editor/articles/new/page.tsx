@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listChannels } from "@/lib/channels/public";
-import { defaultSource } from "@/lib/env";
+import { getSiteSettings } from "@/lib/settings/site";
 import { ArticleForm } from "../ArticleForm";
 import { workflowButtons } from "../form-options";
 
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "新建文章" };
 
 export default async function NewArticlePage() {
   const viewer = await requireViewer("/editor/articles/new");
-  const channels = await listChannels();
-  const input = { title: "", subtitle: "", summary: "", bodyHtml: "", channelId: null, source: defaultSource(), publishedAt: "", bylines: [], picks: [] };
+  const [channels, { defaultSource }] = await Promise.all([listChannels(), getSiteSettings()]);
+  const input = { title: "", subtitle: "", summary: "", bodyHtml: "", channelId: null, source: defaultSource, publishedAt: "", bylines: [], picks: [] };
   return <ArticleForm article={null} initialInput={input} channels={channels} buttons={workflowButtons(viewer, null)} />;
 }

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { hasPermission } from "@/lib/auth/permissions";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getAuthorDetail, listMergeCandidates } from "@/lib/authors/manage";
+import { NotFoundError } from "@/lib/errors";
+import { parseIdParam } from "../../../../_components/params";
+import { AuthorForm } from "../AuthorForm";
+import { MergeAuthorForm } from "../MergeAuthorForm";
+import "../admin.css";
+
+export const metadata: Metadata = { title: "编辑作者" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function AuthorPage({ params }: Props) {
+  const { id: rawId } = await params;
+  const viewer = await requireViewer(`/editor/authors/${rawId}`);
+  if (!hasPermission(viewer.role, "authors.manage")) {
+    return <p className="notice" role="alert">没有权限访问此页面</p>;
+  }
+  const id = parseIdParam(rawId);
+  if (!id) notFound();
+  const loaded = await Promise.all([getAuthorDetail(viewer, id), listMergeCandidates(viewer, id)]).catch((error: unknown) => {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  });
+  if (!loaded) notFound();
+  const [author, candidates] = loaded;
+
+  return (
+    <section aria-labelledby="author-heading">
+      <Link className="back-link" href="/editor/authors">← 全部作者</Link>
+      <div className="toolbar">
+        <h1 id="author-heading">{author.name}</h1>
+        <span className="meta">#{author.id} · 署名文章 {author.articleCount} 篇（已发布 {author.publishedCount} 篇）</span>
+        <Link href={`/authors/${author.id}`} target="_blank">查看公开页面</Link>
+      </div>
+      <AuthorForm key={author.id} author={author} />
+      <section className="admin-form" aria-labelledby="author-users-heading">
+        <h2 id="author-users-heading">关联用户</h2>
+        {author.users.length === 0 ? (
+          <p className="hint">没有用户关联到这位作者。可在“用户”页面设置。</p>
+        ) : (
+          <ul>{author.users.map((user) => <li key={user.id}>{user.displayName}（{user.email}）</li>)}</ul>
+        )}
+      </section>
+      {candidates.length > 0 && <MergeAuthorForm author={{ id: author.id, name: author.name }} candidates={candidates} />}
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { hasPermission } from "@/lib/auth/permissions";
+import { requireViewer } from "@/lib/auth/viewer";
+import { getChannelForEdit } from "@/lib/channels/manage";
+import { NotFoundError } from "@/lib/errors";
+import { parseIdParam } from "../../../../_components/params";
+import { ChannelForm } from "../ChannelForm";
+import { DeleteChannelButton } from "../DeleteChannelButton";
+import "../../authors/admin.css";
+
+export const metadata: Metadata = { title: "编辑栏目" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function ChannelPage({ params }: Props) {
+  const { id: rawId } = await params;
+  const viewer = await requireViewer(`/editor/channels/${rawId}`);
+  if (!hasPermission(viewer.role, "channels.manage")) {
+    return <p className="notice" role="alert">没有权限访问此页面</p>;
+  }
+  const id = parseIdParam(rawId);
+  if (!id) notFound();
+  const channel = await getChannelForEdit(viewer, id).catch((error: unknown) => {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  });
+  if (!channel) notFound();
+
+  return (
+    <section aria-labelledby="channel-heading">
+      <Link className="back-link" href="/editor/channels">← 全部栏目</Link>
+      <div className="toolbar">
+        <h1 id="channel-heading">{channel.name}</h1>
+        <span className="meta">{channel.articleCount} 篇文章</span>
+        <Link href={`/channels/${channel.slug}`} target="_blank">查看公开页面</Link>
+      </div>
+      <ChannelForm key={channel.id} channel={channel} />
+      {channel.oldSlugs.length > 0 && (
+        <p className="hint">这些旧地址会跳转到本栏目：{channel.oldSlugs.map((slug) => `/channels/${slug}`).join("、")}</p>
+      )}
+      <DeleteChannelButton channel={channel} />
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+"use server";
+import { refresh } from "next/cache";
+import type { z } from "zod";
+import { fieldErrors } from "@/lib/articles/schema";
+import { requestClientAddress } from "@/lib/auth/client-address";
+import { getViewer } from "@/lib/auth/viewer";
+import {
+  createChannel,
+  createChannelSchema,
+  deleteChannel,
+  deleteChannelSchema,
+  moveChannel,
+  moveChannelSchema,
+  updateChannel,
+  updateChannelSchema,
+} from "@/lib/channels/manage";
+import { failure, SIGNED_OUT, success, toFailure, type FormResult } from "@/lib/form-state";
+import { refreshPublicPages } from "../_lib/refresh";
+
+const INVALID = "请修改标出的内容后再提交";
+
+/** Resolves the viewer and parses the request; the shared steps of every action below. */
+async function prepare<T extends z.ZodType>(schema: T, request: unknown) {
+  const viewer = await getViewer();
+  if (!viewer) return { ok: false, result: failure(SIGNED_OUT) } as const;
+  const parsed = schema.safeParse(request);
+  if (!parsed.success) return { ok: false, result: failure(INVALID, fieldErrors(parsed.error)) } as const;
+  return { ok: true, viewer, input: parsed.data as z.output<T>, context: { clientAddress: await requestClientAddress() } } as const;
+}
+
+export async function createChannelAction(request: unknown): Promise<FormResult<{ channelId: number; slug: string }>> {
+  const prepared = await prepare(createChannelSchema, request);
+  if (!prepared.ok) return prepared.result;
+  try {
+    const { channel, publicTags } = await createChannel(prepared.viewer, prepared.input, prepared.context);
+    refreshPublicPages(publicTags);
+    refresh();
+    return success(`已新建栏目 ${channel.name}（/channels/${channel.slug}）`, { channelId: channel.id, slug: channel.slug });
+  } catch (error) {
+    return toFailure(error);
+  }
+}
+
+export async function updateChannelAction(request: unknown): Promise<FormResult> {
+  const prepared = await prepare(updateChannelSchema, request);
+  if (!prepared.ok) return prepared.result;
+  try {
+    const { channel, changed, publicTags } = await updateChannel(prepared.viewer, prepared.input, prepared.context);
+    refreshPublicPages(publicTags);
+    refresh();
+    return success(changed ? `已保存栏目 ${channel.name}` : "没有需要保存的修改", undefined);
+  } catch (error) {
+    return toFailure(error);
+  }
+}
+
+export async function moveChannelAction(request: unknown): Promise<FormResult> {
+  const prepared = await prepare(moveChannelSchema, request);
+  if (!prepared.ok) return prepared.result;
+  try {
+    const { changed, publicTags } = await moveChannel(prepared.viewer, prepared.input, prepared.context);
+    refreshPublicPages(publicTags);
+    refresh();
+    return success(changed ? "已调整顺序" : "已经在最前或最后", undefined);
+  } catch (error) {
+    return toFailure(error);
+  }
+}
+
+/** No refresh(): the channel's own page would answer 404; the form goes back to the list. */
+export async function deleteChannelAction(request: unknown): Promise<FormResult> {
+  const prepared = await prepare(deleteChannelSchema, request);
+  if (!prepared.ok) return prepared.result;
+  try {
+    const { name, publicTags } = await deleteChannel(prepared.viewer, prepared.input, prepared.context);
+    refreshPublicPages(publicTags);
+    return success(`已删除栏目 ${name}`, undefined);
+  } catch (error) {
+    return toFailure(error);
+  }
+}
