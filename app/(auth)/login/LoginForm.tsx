@@ -3,9 +3,19 @@ import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 
-/** Only same-site paths are followed after signing in (no open redirects). */
+/**
+ * Only same-site paths are followed after signing in (no open redirects). The value is resolved the
+ * way the browser will resolve it — URL parsing drops tabs and newlines, so "/\t/evil.example"
+ * would otherwise become "//evil.example" — and kept only when it stays on this origin.
+ */
 function safeReturnPath(value: string | null): string {
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/editor";
+  if (!value?.startsWith("/")) return "/editor";
+  try {
+    const url = new URL(value, window.location.origin);
+    return url.origin === window.location.origin ? url.pathname + url.search + url.hash : "/editor";
+  } catch {
+    return "/editor";
+  }
 }
 
 export function LoginForm() {
