@@ -2,12 +2,12 @@
 // own SQLite file) next to nginx serving the same HTML as a static file, the ceiling for this
 // machine. Measures requests/s, latency p50/p99, non-2xx responses, errors and the Next server's
 // peak memory under the same concurrent load, then appends a dated section to bench/RESULTS.md.
-import autocannon, { type Result } from "autocannon";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { appendResults, formatTable, formatTargets, type Row, type Target } from "./lib/report";
+import { load, loadTool, type LoadResult } from "./lib/load";
 import { NGINX, prepareNextSite, writeNginxConfig } from "./lib/setup";
 import { ROOT, TMP, assertPortFree, log, startDetached, stop, waitForOk, withPeakMemory, type Server } from "./lib/servers";
 
@@ -102,20 +102,9 @@ async function warmUp(url: string): Promise<string> {
   return html;
 }
 
-function load(url: string, options: Options): Promise<Result> {
-  return autocannon({ url, connections: options.connections, duration: options.duration });
-}
-
-function toRow(server: string, result: Result, peakMemoryMb: number | null): Row {
-  return {
-    server,
-    requestsPerSecond: result.requests.average,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    peakMemoryMb,
-    non2xx: result.non2xx,
-    errors: result.errors,
-  };
+function toRow(server: string, result: LoadResult, peakMemoryMb: number | null): Row {
+  const { requestsPerSecond, p50Ms, p99Ms, non2xx, errors } = result;
+  return { server, requestsPerSecond, p50Ms: Math.round(p50Ms * 10) / 10, p99Ms: Math.round(p99Ms * 10) / 10, peakMemoryMb, non2xx, errors };
 }
 
 function report(options: Options, loadAverage: number, [nginx, next]: Row[]): void {
@@ -133,12 +122,12 @@ function report(options: Options, loadAverage: number, [nginx, next]: Row[]): vo
   console.log(`\n${table}\n\nNext/nginx throughput: ${share.toFixed(1)} %\n\n${formatTargets(targets)}\n`);
   const file = appendResults({
     command: `npm run bench:article${args ? ` -- ${args}` : ""}`,
-    settings: `${options.connections} connections, ${options.duration} s per server, nginx first then Next; page ${PAGE}; memory = peak RSS of the next start process tree, sampled every ${MEMORY_SAMPLE_MS} ms (1 MB = 10⁶ bytes)`,
+    settings: `${loadTool()}, ${options.connections} connections, ${options.duration} s per server, nginx first then Next; page ${PAGE}; memory = peak RSS of the next start process tree, sampled every ${MEMORY_SAMPLE_MS} ms (1 MB = 10⁶ bytes)`,
     loadAverage,
     table: `${table}\n\nNext/nginx throughput: **${share.toFixed(1)} %**`,
     targets: formatTargets(targets),
     notes: [
-      "The load generator (autocannon, one Node process) runs on the same machine and competes with the server for CPU. Against nginx it is usually the bottleneck, so the nginx figure is a floor and the Next/nginx ratio flatters Next (see bench/README.md).",
+      "The load generator runs on the same 2-core machine and competes with the server for CPU. wrk (one thread) is used when installed (`apt-get install wrk`); autocannon, the fallback, needs a whole core and caps nginx well below its real rate, which flatters the Next/nginx ratio (see bench/README.md).",
       "The machine is shared with other work (tests, builds), so figures are noisy from run to run; compare sections only from the same machine and with a similar load average.",
     ],
   });

@@ -1,0 +1,41 @@
+// HTTP load for the benchmarks: wrk (Debian package, C, light on the CPU it shares with the server)
+// when installed, else autocannon (npm, one Node process that needs a core of its own).
+import autocannon from "autocannon";
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import { promisify } from "node:util";
+
+export const WRK = "/usr/bin/wrk";
+export type LoadResult = { tool: string; requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number };
+
+export function loadTool(): string {
+  return fs.existsSync(WRK) ? "wrk (1 thread)" : "autocannon";
+}
+
+export async function load(url: string, { connections, duration }: { connections: number; duration: number }): Promise<LoadResult> {
+  if (!fs.existsSync(WRK)) {
+    const result = await autocannon({ url, connections, duration });
+    return { tool: "autocannon", requestsPerSecond: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+  }
+  const { stdout } = await promisify(execFile)(WRK, ["-t1", `-c${connections}`, `-d${duration}s`, "--latency", url]);
+  return { tool: "wrk (1 thread)", ...parseWrk(stdout) };
+}
+
+/** Reads requests/s, the 50th and 99th latency percentiles, non-2xx responses and socket errors. */
+export function parseWrk(output: string): Omit<LoadResult, "tool"> {
+  const percentile = (p: string) => toMs(new RegExp(`^\\s*${p}%\\s+([\\d.]+)(us|ms|s)`, "m").exec(output));
+  const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output);
+  return {
+    requestsPerSecond: Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? 0),
+    p50Ms: percentile("50"),
+    p99Ms: percentile("99"),
+    non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0),
+    errors: errors ? errors.slice(1).reduce((sum, value) => sum + Number(value), 0) : 0,
+  };
+}
+
+function toMs(match: RegExpExecArray | null): number {
+  if (!match) return NaN;
+  const value = Number(match[1]);
+  return match[2] === "us" ? value / 1000 : match[2] === "s" ? value * 1000 : value;
+}
