@@ -22,7 +22,7 @@ export async function buildIfNeeded(): Promise<void> {
     return;
   }
   info("building the site (next build)…");
-  const result = spawnSync(path.resolve("node_modules", ".bin", "next"), ["build"], { stdio: "inherit" });
+  const result = spawnSync(path.resolve("node_modules", ".bin", "next"), ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (result.status !== 0) throw new CliError("next build failed (see the output above)");
   fs.writeFileSync(stampFile, fingerprint);
 }
