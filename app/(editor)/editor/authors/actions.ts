@@ -1,26 +1,13 @@
 "use server";
+import { prepareAction } from "../_lib/prepare-action";
 import { refresh } from "next/cache";
-import type { z } from "zod";
-import { fieldErrors } from "@/lib/articles/schema";
-import { requestClientAddress } from "@/lib/auth/client-address";
-import { getViewer } from "@/lib/auth/viewer";
 import { authorInputSchema, createAuthor, mergeAuthors, mergeAuthorsSchema, updateAuthor, updateAuthorSchema } from "@/lib/authors/manage";
-import { failure, SIGNED_OUT, success, toFailure, type FormResult } from "@/lib/form-state";
+import { success, toFailure, type FormResult } from "@/lib/form-state";
 import { refreshPublicPages } from "../_lib/refresh";
 
-const INVALID = "请修改标出的内容后再提交";
-
-/** Resolves the viewer and parses the request; the shared steps of every action below. */
-async function prepare<T extends z.ZodType>(schema: T, request: unknown) {
-  const viewer = await getViewer();
-  if (!viewer) return { ok: false, result: failure(SIGNED_OUT) } as const;
-  const parsed = schema.safeParse(request);
-  if (!parsed.success) return { ok: false, result: failure(INVALID, fieldErrors(parsed.error)) } as const;
-  return { ok: true, viewer, input: parsed.data as z.output<T>, context: { clientAddress: await requestClientAddress() } } as const;
-}
 
 export async function createAuthorAction(request: unknown): Promise<FormResult<{ authorId: number }>> {
-  const prepared = await prepare(authorInputSchema, request);
+  const prepared = await prepareAction(authorInputSchema, request);
   if (!prepared.ok) return prepared.result;
   try {
     const { author, publicTags } = await createAuthor(prepared.viewer, prepared.input, prepared.context);
@@ -33,7 +20,7 @@ export async function createAuthorAction(request: unknown): Promise<FormResult<{
 }
 
 export async function updateAuthorAction(request: unknown): Promise<FormResult> {
-  const prepared = await prepare(updateAuthorSchema, request);
+  const prepared = await prepareAction(updateAuthorSchema, request);
   if (!prepared.ok) return prepared.result;
   try {
     const { author, changed, publicTags } = await updateAuthor(prepared.viewer, prepared.input, prepared.context);
@@ -46,7 +33,7 @@ export async function updateAuthorAction(request: unknown): Promise<FormResult> 
 }
 
 export async function mergeAuthorsAction(request: unknown): Promise<FormResult> {
-  const prepared = await prepare(mergeAuthorsSchema, request);
+  const prepared = await prepareAction(mergeAuthorsSchema, request);
   if (!prepared.ok) return prepared.result;
   try {
     const { kept, removed, movedArticles, movedUsers, publicTags } = await mergeAuthors(prepared.viewer, prepared.input, prepared.context);

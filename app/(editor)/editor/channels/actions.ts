@@ -1,9 +1,6 @@
 "use server";
+import { prepareAction } from "../_lib/prepare-action";
 import { refresh } from "next/cache";
-import type { z } from "zod";
-import { fieldErrors } from "@/lib/articles/schema";
-import { requestClientAddress } from "@/lib/auth/client-address";
-import { getViewer } from "@/lib/auth/viewer";
 import {
   createChannel,
   createChannelSchema,
@@ -14,22 +11,11 @@ import {
   updateChannel,
   updateChannelSchema,
 } from "@/lib/channels/manage";
-import { failure, SIGNED_OUT, success, toFailure, type FormResult } from "@/lib/form-state";
+import { success, toFailure, type FormResult } from "@/lib/form-state";
 import { refreshPublicPages } from "../_lib/refresh";
 
-const INVALID = "请修改标出的内容后再提交";
-
-/** Resolves the viewer and parses the request; the shared steps of every action below. */
-async function prepare<T extends z.ZodType>(schema: T, request: unknown) {
-  const viewer = await getViewer();
-  if (!viewer) return { ok: false, result: failure(SIGNED_OUT) } as const;
-  const parsed = schema.safeParse(request);
-  if (!parsed.success) return { ok: false, result: failure(INVALID, fieldErrors(parsed.error)) } as const;
-  return { ok: true, viewer, input: parsed.data as z.output<T>, context: { clientAddress: await requestClientAddress() } } as const;
-}
-
 export async function createChannelAction(request: unknown): Promise<FormResult<{ channelId: number; slug: string }>> {
-  const prepared = await prepare(createChannelSchema, request);
+  const prepared = await prepareAction(createChannelSchema, request);
   if (!prepared.ok) return prepared.result;
   try {
     const { channel, publicTags } = await createChannel(prepared.viewer, prepared.input, prepared.context);
@@ -42,7 +28,7 @@ export async function createChannelAction(request: unknown): Promise<FormResult<
 }
 
 export async function updateChannelAction(request: unknown): Promise<FormResult> {
-  const prepared = await prepare(updateChannelSchema, request);
+  const prepared = await prepareAction(updateChannelSchema, request);
   if (!prepared.ok) return prepared.result;
   try {
     const { channel, changed, publicTags } = await updateChannel(prepared.viewer, prepared.input, prepared.context);
@@ -55,7 +41,7 @@ export async function updateChannelAction(request: unknown): Promise<FormResult>
 }
 
 export async function moveChannelAction(request: unknown): Promise<FormResult> {
-  const prepared = await prepare(moveChannelSchema, request);
+  const prepared = await prepareAction(moveChannelSchema, request);
   if (!prepared.ok) return prepared.result;
   try {
     const { changed, publicTags } = await moveChannel(prepared.viewer, prepared.input, prepared.context);
@@ -69,7 +55,7 @@ export async function moveChannelAction(request: unknown): Promise<FormResult> {
 
 /** No refresh(): the channel's own page would answer 404; the form goes back to the list. */
 export async function deleteChannelAction(request: unknown): Promise<FormResult> {
-  const prepared = await prepare(deleteChannelSchema, request);
+  const prepared = await prepareAction(deleteChannelSchema, request);
   if (!prepared.ok) return prepared.result;
   try {
     const { name, publicTags } = await deleteChannel(prepared.viewer, prepared.input, prepared.context);

@@ -1,26 +1,13 @@
 "use server";
+import { prepareAction } from "../_lib/prepare-action";
 import { refresh } from "next/cache";
-import type { z } from "zod";
-import { fieldErrors } from "@/lib/articles/schema";
-import { requestClientAddress } from "@/lib/auth/client-address";
-import { getViewer } from "@/lib/auth/viewer";
-import { failure, SIGNED_OUT, success, toFailure, type FormResult } from "@/lib/form-state";
+import { success, toFailure, type FormResult } from "@/lib/form-state";
 import { changeRole, createUser, resetPassword, setDisabled } from "@/lib/users/manage";
 import { createUserSchema, disabledChangeSchema, passwordResetSchema, roleChangeSchema } from "@/lib/users/schema";
 
-const INVALID = "请修改标出的内容后再提交";
-
-/** Resolves the viewer and parses the request; the shared steps of every action below. */
-async function prepare<T extends z.ZodType>(schema: T, request: unknown) {
-  const viewer = await getViewer();
-  if (!viewer) return { ok: false, result: failure(SIGNED_OUT) } as const;
-  const parsed = schema.safeParse(request);
-  if (!parsed.success) return { ok: false, result: failure(INVALID, fieldErrors(parsed.error)) } as const;
-  return { ok: true, viewer, input: parsed.data as z.output<T>, context: { clientAddress: await requestClientAddress() } } as const;
-}
 
 export async function createUserAction(request: unknown): Promise<FormResult<{ userId: number }>> {
-  const prepared = await prepare(createUserSchema, request);
+  const prepared = await prepareAction(createUserSchema, request);
   if (!prepared.ok) return prepared.result;
   try {
     const user = await createUser(prepared.viewer, prepared.input, prepared.context);
@@ -32,7 +19,7 @@ export async function createUserAction(request: unknown): Promise<FormResult<{ u
 }
 
 export async function changeRoleAction(request: unknown): Promise<FormResult> {
-  const prepared = await prepare(roleChangeSchema, request);
+  const prepared = await prepareAction(roleChangeSchema, request);
   if (!prepared.ok) return prepared.result;
   try {
     const { user, changed } = await changeRole(prepared.viewer, prepared.input, prepared.context);
@@ -44,7 +31,7 @@ export async function changeRoleAction(request: unknown): Promise<FormResult> {
 }
 
 export async function resetPasswordAction(request: unknown): Promise<FormResult> {
-  const prepared = await prepare(passwordResetSchema, request);
+  const prepared = await prepareAction(passwordResetSchema, request);
   if (!prepared.ok) return prepared.result;
   try {
     const { user } = await resetPassword(prepared.viewer, prepared.input, prepared.context);
@@ -57,7 +44,7 @@ export async function resetPasswordAction(request: unknown): Promise<FormResult>
 }
 
 export async function setDisabledAction(request: unknown): Promise<FormResult> {
-  const prepared = await prepare(disabledChangeSchema, request);
+  const prepared = await prepareAction(disabledChangeSchema, request);
   if (!prepared.ok) return prepared.result;
   try {
     const { user, changed } = await setDisabled(prepared.viewer, prepared.input, prepared.context);
