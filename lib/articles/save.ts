@@ -10,7 +10,8 @@ import { affectedTags } from "../site/cache-tags";
 import { excerpt } from "../text/excerpt";
 import { htmlToText, sanitizeBodyHtml } from "../text/html";
 import { formatShanghai, parseShanghai } from "../text/time";
-import { articleInputSchema, fieldErrors, type ArticleInput, type SaveIntent } from "./schema";
+import { fieldErrors } from "../validation";
+import { articleInputSchema, type ArticleInput, type SaveIntent } from "./schema";
 import { recordRevision, sameSnapshot, snapshotOf, withRelations, type ArticleSnapshot } from "./snapshot";
 
 export type SaveOutcome = { articleId: number; version: number; changed: boolean; status: string; publicTags: string[] };

@@ -45,10 +45,3 @@ export type PickInput = z.infer<typeof pickInputSchema>;
 export const SAVE_INTENTS = ["save", "submit", "publish", "unpublish", "archive"] as const;
 export type SaveIntent = (typeof SAVE_INTENTS)[number];
 export const saveIntentSchema = z.enum(SAVE_INTENTS);
-
-/** Field errors keyed by dotted path (`bylines.0.authorName`), for messages next to the fields. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) errors[issue.path.join(".") || "form"] ??= issue.message;
-  return errors;
-}

@@ -3,7 +3,7 @@
 import "server-only";
 import { z } from "zod";
 import { prisma, type Prisma } from "../db";
-import { fieldErrors } from "../articles/schema";
+import { fieldErrors } from "../validation";
 import { parseSnapshot, type ArticleSnapshot } from "../articles/snapshot";
 import { recordAudit } from "../audit/record";
 import { requirePermission, type Viewer } from "../auth/viewer";

@@ -4,7 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import { prisma, type Prisma } from "../db";
-import { fieldErrors } from "../articles/schema";
+import { fieldErrors } from "../validation";
 import { recordAudit } from "../audit/record";
 import { requirePermission, type Viewer } from "../auth/viewer";
 import { NotFoundError, ValidationError } from "../errors";

@@ -2,7 +2,7 @@
 // table over the environment's defaults. Every change is audited.
 import "server-only";
 import { prisma } from "../db";
-import { fieldErrors } from "../articles/schema";
+import { fieldErrors } from "../validation";
 import { recordAudit } from "../audit/record";
 import { requirePermission, type Viewer } from "../auth/viewer";
 import { ValidationError } from "../errors";

@@ -3,7 +3,7 @@
 import "server-only";
 import type { z } from "zod";
 import { prisma, type Prisma } from "../db";
-import { fieldErrors } from "../articles/schema";
+import { fieldErrors } from "../validation";
 import { recordAudit } from "../audit/record";
 import { hashPassword } from "../auth/passwords";
 import { hasPermission, isRole, ROLE_LABELS } from "../auth/permissions";

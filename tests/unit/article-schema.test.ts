@@ -1,6 +1,7 @@
 // The article form and sign-in schemas: what passes, what is refused, and the messages users see.
 import { describe, expect, it } from "vitest";
-import { articleInputSchema, fieldErrors } from "@/lib/articles/schema";
+import { articleInputSchema } from "@/lib/articles/schema";
+import { fieldErrors } from "@/lib/validation";
 import { passwordSchema, signInSchema } from "@/lib/auth/schema";
 
 const HAN = /\p{Script=Han}/u;

@@ -1,6 +1,6 @@
 // The user account schemas: what passes, what is refused, and the Chinese messages admins see.
 import { describe, expect, it } from "vitest";
-import { fieldErrors } from "@/lib/articles/schema";
+import { fieldErrors } from "@/lib/validation";
 import { createUserSchema, disabledChangeSchema, passwordResetSchema, roleChangeSchema } from "@/lib/users/schema";
 
 const HAN = /\p{Script=Han}/u;

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { fieldErrors } from "@/lib/articles/schema";
+import { fieldErrors } from "@/lib/validation";
 import { requestClientAddress } from "@/lib/auth/client-address";
 import { getViewer } from "@/lib/auth/viewer";
 import { failure, SIGNED_OUT } from "@/lib/form-state";

@@ -1,6 +1,6 @@
 "use server";
 import { refresh } from "next/cache";
-import { fieldErrors } from "@/lib/articles/schema";
+import { fieldErrors } from "@/lib/validation";
 import { requestClientAddress } from "@/lib/auth/client-address";
 import { getViewer } from "@/lib/auth/viewer";
 import { failure, SIGNED_OUT, success, toFailure, type FormResult } from "@/lib/form-state";
