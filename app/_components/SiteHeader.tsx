@@ -17,6 +17,10 @@ export async function SiteHeader() {
             ))}
           </ul>
         </nav>
+        <form className="site-search" role="search" action="/search">
+          <input name="q" type="search" aria-label="搜索文章" placeholder="搜索" maxLength={100} />
+          <button type="submit">搜索</button>
+        </form>
       </div>
     </header>
   );

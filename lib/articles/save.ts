@@ -3,6 +3,7 @@
 import "server-only";
 import { prisma, type Prisma } from "../db";
 import { recordAudit } from "../audit/record";
+import { indexArticle } from "../search/index";
 import { can, hasPermission } from "../auth/permissions";
 import type { Viewer } from "../auth/viewer";
 import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "../errors";
@@ -102,6 +103,7 @@ async function applyChange(tx: Tx, viewer: Viewer, current: Current, input: Arti
   const version = current.version + 1;
   await recordRevision(tx, { articleId: current.id, number: version, authorId: viewer.id });
   await auditWorkflow(tx, viewer, current, { status, publishedAt }, context);
+  await indexArticle(tx, current.id);
   return { articleId: current.id, version, changed: true, status, publicTags: publicTagsFor(before, next, current.id) };
 }
 

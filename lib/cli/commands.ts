@@ -2,8 +2,9 @@
 import type { Command } from "./command";
 import { prepareCommand } from "./commands/prepare";
 import { DATABASE_COMMANDS } from "./commands/database";
+import { searchReindexCommand } from "./commands/search";
 import { userCommands } from "./commands/users";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
 
-export const COMMANDS: Command[] = [prepareCommand, ...DATABASE_COMMANDS, importCommand, exportCommand, ...userCommands];
+export const COMMANDS: Command[] = [prepareCommand, ...DATABASE_COMMANDS, importCommand, exportCommand, searchReindexCommand, ...userCommands];

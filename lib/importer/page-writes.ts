@@ -1,6 +1,7 @@
 // The two writes of an import, inside the caller's transaction: a new article, or a new revision of a stored one.
 import type { Prisma } from "../db";
 import { recordAudit } from "../audit/record";
+import { indexArticle } from "../search/index";
 import { snapshotOf } from "../articles/snapshot";
 import { affectedTags } from "../site/cache-tags";
 import { excerpt } from "../text/excerpt";
@@ -41,6 +42,7 @@ export async function createArticleFromPage(tx: Tx, page: LegacyPage, options: W
   await tx.relatedEntry.createMany({ data: references.picks.map((pick) => ({ ...pick, articleId: article.id })) });
   await recordRevision(tx, { articleId: article.id, number: 1, authorId: options.actorId }, { ...fields, ...references });
   options.lookups?.addTitle(page.title, article.id);
+  await indexArticle(tx, article.id);
   return { articleId: article.id, publicTags: affectedTags({ id: article.id, ...references }) };
 }
 
@@ -61,6 +63,7 @@ export async function updateArticleFromPage(tx: Tx, stored: StoredArticle, page:
   await tx.relatedEntry.createMany({ data: references.picks.map((pick) => ({ ...pick, articleId: stored.id })) });
   await recordRevision(tx, { articleId: stored.id, number: stored.version + 1, authorId: options.actorId }, { ...stored, ...body, summary, ...references });
   await recordAudit({ actorId: options.actorId, action: "article.import-update", target: `article:${stored.id}`, detail: options.via }, tx);
+  await indexArticle(tx, stored.id);
   if (stored.status !== "published") return { articleId: stored.id, publicTags: [] };
   const before = affectedTags({ id: stored.id, channelId: stored.channelId, authorIds: stored.bylines.map((byline) => byline.authorId) });
   return { articleId: stored.id, publicTags: [...new Set([...before, ...affectedTags({ id: stored.id, ...references })])] };

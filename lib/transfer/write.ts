@@ -2,6 +2,7 @@
 // their ids, times, versions, revision numbers and positions unchanged.
 import "server-only";
 import type { Prisma } from "../db";
+import { indexArticle } from "../search/index";
 import type { ArticleRecord, AuthorRecord, ChannelRecord } from "./format";
 import type { ExportEntry } from "./read-export";
 import { userIdOf, type ResolvedUsers } from "./users";
@@ -56,6 +57,7 @@ export class BatchWriter {
     if (bylines.length > 0) await this.tx.byline.createMany({ data: bylines });
     const picks = articles.flatMap((article) => article.picks.map((pick) => ({ articleId: article.id, ...pick, targetArticleId: this.#pickTarget(article.id, pick) })));
     if (picks.length > 0) await this.tx.relatedEntry.createMany({ data: picks });
+    for (const article of articles) await indexArticle(this.tx, article.id);
     const revisions = articles.flatMap((article) =>
       article.revisions.map((revision) => ({
         articleId: article.id,
