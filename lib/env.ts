@@ -53,10 +53,6 @@ export function secrets(): Secrets {
   };
 }
 
-export function isProduction(): boolean {
-  return process.env.NODE_ENV === "production";
-}
-
 export function isBuildPhase(): boolean {
   return process.env.NEXT_PHASE === "phase-production-build";
 }

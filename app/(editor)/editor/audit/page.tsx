@@ -4,6 +4,7 @@ import { listAuditEvents, listAuditFilterOptions, parseAuditFilters, type AuditF
 import { hasPermission } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/viewer";
 import { Pagination, parsePageParam } from "../../../_components/Pagination";
+import { NoPermission } from "../_components/NoPermission";
 
 export const metadata: Metadata = { title: "审计日志" };
 
@@ -14,7 +15,7 @@ export default async function AuditPage({ searchParams }: Props) {
   const params = await searchParams;
   const viewer = await requireViewer("/editor/audit");
   if (!hasPermission(viewer.role, "audit.read")) {
-    return <p className="notice" role="alert">没有权限访问此页面</p>;
+    return <NoPermission />;
   }
   const { filters, errors } = parseAuditFilters(params);
   const [list, options] = await Promise.all([listAuditEvents(viewer, { page: parsePageParam(params.page) ?? 1, filters }), listAuditFilterOptions(viewer)]);

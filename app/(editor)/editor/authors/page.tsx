@@ -6,6 +6,7 @@ import { listAuthors } from "@/lib/authors/manage";
 import { Pagination, parsePageParam } from "../../../_components/Pagination";
 import { AuthorForm } from "./AuthorForm";
 import "./admin.css";
+import { NoPermission } from "../_components/NoPermission";
 
 export const metadata: Metadata = { title: "作者" };
 
@@ -15,7 +16,7 @@ export default async function AuthorsPage({ searchParams }: Props) {
   const params = await searchParams;
   const viewer = await requireViewer("/editor/authors");
   if (!hasPermission(viewer.role, "authors.manage")) {
-    return <p className="notice" role="alert">没有权限访问此页面</p>;
+    return <NoPermission />;
   }
   const q = typeof params.q === "string" ? params.q.trim().slice(0, 40) : "";
   const list = await listAuthors(viewer, { q, page: parsePageParam(params.page) ?? 1 });

@@ -6,13 +6,14 @@ import { listChannelsForAdmin } from "@/lib/channels/manage";
 import { ChannelForm } from "./ChannelForm";
 import { ChannelOrderButtons } from "./ChannelOrderButtons";
 import "../authors/admin.css";
+import { NoPermission } from "../_components/NoPermission";
 
 export const metadata: Metadata = { title: "栏目" };
 
 export default async function ChannelsPage() {
   const viewer = await requireViewer("/editor/channels");
   if (!hasPermission(viewer.role, "channels.manage")) {
-    return <p className="notice" role="alert">没有权限访问此页面</p>;
+    return <NoPermission />;
   }
   const channels = await listChannelsForAdmin(viewer);
 

@@ -4,13 +4,14 @@ import { requireViewer } from "@/lib/auth/viewer";
 import { getSettingsForm } from "@/lib/settings/manage";
 import { SettingsForm } from "./SettingsForm";
 import "../authors/admin.css";
+import { NoPermission } from "../_components/NoPermission";
 
 export const metadata: Metadata = { title: "设置" };
 
 export default async function SettingsPage() {
   const viewer = await requireViewer("/editor/settings");
   if (!hasPermission(viewer.role, "users.manage")) {
-    return <p className="notice" role="alert">没有权限访问此页面</p>;
+    return <NoPermission />;
   }
   const { stored, defaults } = await getSettingsForm(viewer);
   return (

@@ -5,13 +5,14 @@ import { listAuthorsForSelect, listUsers } from "@/lib/users/manage";
 import { CreateUserForm } from "./CreateUserForm";
 import { UserControls } from "./UserControls";
 import "./users.css";
+import { NoPermission } from "../_components/NoPermission";
 
 export const metadata: Metadata = { title: "用户" };
 
 export default async function UsersPage() {
   const viewer = await requireViewer("/editor/users");
   if (!hasPermission(viewer.role, "users.manage")) {
-    return <p className="notice" role="alert">没有权限访问此页面</p>;
+    return <NoPermission />;
   }
   const [users, authors] = await Promise.all([listUsers(viewer), listAuthorsForSelect()]);
 

@@ -9,6 +9,7 @@ import { parseIdParam } from "../../../../_components/params";
 import { AuthorForm } from "../AuthorForm";
 import { MergeAuthorForm } from "../MergeAuthorForm";
 import "../admin.css";
+import { NoPermission } from "../../_components/NoPermission";
 
 export const metadata: Metadata = { title: "编辑作者" };
 
@@ -18,7 +19,7 @@ export default async function AuthorPage({ params }: Props) {
   const { id: rawId } = await params;
   const viewer = await requireViewer(`/editor/authors/${rawId}`);
   if (!hasPermission(viewer.role, "authors.manage")) {
-    return <p className="notice" role="alert">没有权限访问此页面</p>;
+    return <NoPermission />;
   }
   const id = parseIdParam(rawId);
   if (!id) notFound();

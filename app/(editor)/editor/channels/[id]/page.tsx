@@ -9,6 +9,7 @@ import { parseIdParam } from "../../../../_components/params";
 import { ChannelForm } from "../ChannelForm";
 import { DeleteChannelButton } from "../DeleteChannelButton";
 import "../../authors/admin.css";
+import { NoPermission } from "../../_components/NoPermission";
 
 export const metadata: Metadata = { title: "编辑栏目" };
 
@@ -18,7 +19,7 @@ export default async function ChannelPage({ params }: Props) {
   const { id: rawId } = await params;
   const viewer = await requireViewer(`/editor/channels/${rawId}`);
   if (!hasPermission(viewer.role, "channels.manage")) {
-    return <p className="notice" role="alert">没有权限访问此页面</p>;
+    return <NoPermission />;
   }
   const id = parseIdParam(rawId);
   if (!id) notFound();
