@@ -4,6 +4,8 @@ import { prisma } from "../db";
 import { hasPermission } from "../auth/permissions";
 import type { Viewer } from "../auth/viewer";
 import { NotFoundError } from "../errors";
+import { parseQuery } from "../search/parse-query";
+import { matchingIds, storedDate, type ArticleFilter } from "../search/query";
 import { formatShanghai } from "../text/time";
 import { canSee } from "./save";
 import { withRelations } from "./snapshot";
@@ -24,38 +26,26 @@ function statusWhere(status: StatusFilter | undefined, now: Date) {
   return status ? { status } : {};
 }
 
+const listSelect = {
+  id: true,
+  title: true,
+  status: true,
+  publishedAt: true,
+  updatedAt: true,
+  channel: { select: { name: true } },
+  updatedBy: { select: { displayName: true } },
+  bylines: { orderBy: { position: "asc" }, select: { roleLabel: true, author: { select: { name: true } } } },
+} as const;
+
+/**
+ * The newsroom's article list: newest change first, or, with a query, the best matches of title and
+ * body (the search index, across every status the viewer may see) first.
+ */
 export async function listEditorArticles(viewer: Viewer, filters: EditorListFilters, now = new Date()) {
-  const where = {
-    ...scope(viewer),
-    ...statusWhere(filters.status, now),
-    ...(filters.channelId ? { channelId: filters.channelId } : {}),
-    ...(filters.q ? { title: { contains: filters.q } } : {}),
-  };
-  const page = Math.max(1, filters.page ?? 1);
-  const [total, rows] = await Promise.all([
-    prisma.article.count({ where }),
-    prisma.article.findMany({
-      where,
-      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * EDITOR_PAGE_SIZE,
-      take: EDITOR_PAGE_SIZE,
-      select: {
-        id: true,
-        title: true,
-        status: true,
-        publishedAt: true,
-        updatedAt: true,
-        channel: { select: { name: true } },
-        updatedBy: { select: { displayName: true } },
-        bylines: { orderBy: { position: "asc" }, select: { roleLabel: true, author: { select: { name: true } } } },
-      },
-    }),
-  ]);
+  const found = filters.q?.trim() ? await searchEditorArticles(viewer, filters, now) : await latestEditorArticles(viewer, filters, now);
   return {
-    total,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / EDITOR_PAGE_SIZE)),
-    items: rows.map((row) => ({
+    ...found,
+    items: found.rows.map((row) => ({
       id: row.id,
       title: row.title,
       state: displayState(row, now),
@@ -65,6 +55,38 @@ export async function listEditorArticles(viewer: Viewer, filters: EditorListFilt
       updatedAt: formatShanghai(row.updatedAt),
     })),
   };
+}
+
+async function latestEditorArticles(viewer: Viewer, filters: EditorListFilters, now: Date) {
+  const where = { ...scope(viewer), ...statusWhere(filters.status, now), ...(filters.channelId ? { channelId: filters.channelId } : {}) };
+  const total = await prisma.article.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / EDITOR_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filters.page ?? 1), pageCount);
+  const rows = await prisma.article.findMany({ where, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], skip: (page - 1) * EDITOR_PAGE_SIZE, take: EDITOR_PAGE_SIZE, select: listSelect });
+  return { total, page, pageCount, rows };
+}
+
+async function searchEditorArticles(viewer: Viewer, filters: EditorListFilters, now: Date) {
+  const found = await matchingIds(parseQuery(filters.q ?? ""), editorFilter(viewer, filters, now), {
+    page: filters.page ?? 1,
+    pageSize: EDITOR_PAGE_SIZE,
+    tieBreak: "a.updatedAt DESC, a.id DESC",
+  });
+  const rows = await prisma.article.findMany({ where: { id: { in: found.ids } }, select: listSelect });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return { total: found.total, page: found.page, pageCount: Math.max(1, found.pageCount), rows: found.ids.flatMap((id) => byId.get(id) ?? []) };
+}
+
+/** The same scope and filters as `scope` and `statusWhere`, in SQL for the search index. */
+function editorFilter(viewer: Viewer, filters: EditorListFilters, now: Date): ArticleFilter {
+  const sql: string[] = [];
+  const params: unknown[] = [];
+  if (!hasPermission(viewer.role, "article.editAny")) sql.push("a.createdById = ?"), params.push(viewer.id);
+  if (filters.channelId) sql.push("a.channelId = ?"), params.push(filters.channelId);
+  if (filters.status === "scheduled") sql.push("a.status = 'published' AND a.publishedAt > ?"), params.push(storedDate(now));
+  else if (filters.status === "published") sql.push("a.status = 'published' AND a.publishedAt <= ?"), params.push(storedDate(now));
+  else if (filters.status) sql.push("a.status = ?"), params.push(filters.status);
+  return { sql, params };
 }
 
 /** The article's workflow state as the newsroom says it: 草稿, 待审, 定时, 已发布, 已归档. */
@@ -84,6 +106,7 @@ export async function getArticleForEdit(viewer: Viewer, id: number) {
       bylines: { ...withRelations.bylines, include: { author: { select: { name: true } } } },
       relatedItems: { ...withRelations.relatedItems, include: { targetArticle: { select: { title: true } } } },
       updatedBy: { select: { displayName: true } },
+      similar: { orderBy: { position: "asc" }, select: { similar: { select: { id: true, title: true, status: true, publishedAt: true } } } },
     },
   });
   if (!article || !canSee(viewer, article)) throw new NotFoundError();
@@ -95,6 +118,8 @@ export async function getArticleForEdit(viewer: Viewer, id: number) {
     state: displayState(article),
     updatedAt: article.updatedAt.toISOString(),
     updatedBy: article.updatedBy?.displayName ?? "",
+    /** 相关推荐 as computed at the last save, for the editor to promote one to a pick. */
+    suggestions: article.similar.map(({ similar }) => ({ id: similar.id, title: similar.title, state: displayState(similar).label })),
     input: {
       title: article.title,
       subtitle: article.subtitle,

@@ -45,7 +45,7 @@ export async function getPreview(viewer: Viewer, articleId: number, revisionNumb
         ? { title: target.title, excerpt: target.summary, url: `/articles/${target.id}`, articleId: target.id }
         : { title: p.title, excerpt: p.excerpt, url: p.url || null, articleId: null };
     }),
-    pickTargetIds: [],
+    linkedArticleIds: [],
     related: [],
     previous: null,
     next: null,

@@ -2,10 +2,9 @@
 import "server-only";
 import { prisma } from "../db";
 import { sanitizeBodyHtml } from "../text/html";
-import { publicWhere } from "./status";
+import { isPublic, publicWhere } from "./status";
 
 export const PAGE_SIZE = 20;
-const RELATED_LIMIT = 6;
 
 const listSelect = {
   id: true,
@@ -80,7 +79,7 @@ export async function listSitemapEntries({ since }: { since?: Date } = {}, now =
   return rows.map((row) => ({ ...row, publishedAt: row.publishedAt ?? row.updatedAt }));
 }
 
-/** The article page: the article with byline, picks, related articles and neighbours in its channel. */
+/** The article page: the article with byline, picks, its stored 相关推荐 that are public, and neighbours in its channel. */
 export async function getPublicArticle(id: number, now = new Date()) {
   const article = await prisma.article.findFirst({
     where: { id, ...publicWhere(now) },
@@ -103,8 +102,8 @@ export async function getPublicArticle(id: number, now = new Date()) {
   });
   const excluded = [article.id, ...picks.flatMap((pick) => (pick.articleId ? [pick.articleId] : []))];
   const inChannel = { ...publicWhere(now), channelId: article.channelId };
-  const [related, previous, next] = await Promise.all([
-    prisma.article.findMany({ where: { ...inChannel, id: { notIn: excluded } }, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], take: RELATED_LIMIT, select: listSelect }),
+  const [similar, previous, next] = await Promise.all([
+    prisma.similarArticle.findMany({ where: { articleId: article.id }, orderBy: { position: "asc" }, select: { similar: { select: { ...listSelect, status: true } } } }),
     prisma.article.findFirst({
       where: { ...inChannel, OR: [{ publishedAt: { lt: publishedAt } }, { publishedAt, id: { lt: article.id } }] },
       orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
@@ -128,9 +127,9 @@ export async function getPublicArticle(id: number, now = new Date()) {
     channel: article.channel ? { id: article.channel.id, slug: article.channel.slug, name: article.channel.name, tagline: article.channel.tagline } : null,
     bylines: article.bylines.map((byline) => ({ roleLabel: byline.roleLabel, author: byline.author })),
     picks,
-    /** Every pick target, public or not, so the page can be refreshed when one is published. */
-    pickTargetIds: article.relatedItems.flatMap((item) => (item.targetArticleId ? [item.targetArticleId] : [])),
-    related: related.map(toListItem),
+    /** Every pick target and similar article, public or not, so the page can be refreshed when one changes. */
+    linkedArticleIds: [...article.relatedItems.flatMap((item) => (item.targetArticleId ? [item.targetArticleId] : [])), ...similar.map((row) => row.similar.id)],
+    related: similar.flatMap(({ similar: { status, ...item } }) => (isPublic({ status, publishedAt: item.publishedAt }, now) && !excluded.includes(item.id) ? [toListItem(item)] : [])),
     previous,
     next,
   };

@@ -4,10 +4,11 @@ import "server-only";
 import { prisma, type Prisma } from "../db";
 import { recordAudit } from "../audit/record";
 import { indexArticle } from "../search/index";
+import { refreshSimilarAround } from "../search/similar";
 import { can, hasPermission } from "../auth/permissions";
 import type { Viewer } from "../auth/viewer";
 import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "../errors";
-import { affectedTags } from "../site/cache-tags";
+import { affectedTags, tags } from "../site/cache-tags";
 import { excerpt } from "../text/excerpt";
 import { htmlToText, sanitizeBodyHtml } from "../text/html";
 import { formatShanghai, parseShanghai } from "../text/time";
@@ -104,7 +105,9 @@ async function applyChange(tx: Tx, viewer: Viewer, current: Current, input: Arti
   await recordRevision(tx, { articleId: current.id, number: version, authorId: viewer.id });
   await auditWorkflow(tx, viewer, current, { status, publishedAt }, context);
   await indexArticle(tx, current.id);
-  return { articleId: current.id, version, changed: true, status, publicTags: publicTagsFor(before, next, current.id) };
+  const neighbours = similarityInputsChanged(before, next) ? await refreshSimilarAround(tx, current.id) : [];
+  const publicTags = [...new Set([...publicTagsFor(before, next, current.id), ...neighbours.map(tags.article)])];
+  return { articleId: current.id, version, changed: true, status, publicTags };
 }
 
 function nextWorkflowState(current: Current, input: ArticleInput, intent: SaveIntent): { status: string; publishedAt: Date | null } {
@@ -169,6 +172,13 @@ async function auditWorkflow(tx: Tx, viewer: Viewer, current: Current, next: { s
   } else if (next.status === "archived" && current.status !== "archived") {
     await recordAudit({ ...base, action: "article.archive" }, tx);
   }
+}
+
+/** What 相关推荐 depends on: the text, the channel, the picks it leaves out and when and whether it is published. */
+function similarityInputsChanged(before: ArticleSnapshot, next: ArticleSnapshot): boolean {
+  const inputs = (snapshot: ArticleSnapshot) =>
+    JSON.stringify([snapshot.title, snapshot.subtitle, snapshot.bodyHtml, snapshot.channelId, snapshot.status, snapshot.publishedAt, snapshot.picks.map((pick) => pick.targetArticleId)]);
+  return inputs(before) !== inputs(next);
 }
 
 function publicTagsFor(before: ArticleSnapshot, next: ArticleSnapshot, id: number): string[] {

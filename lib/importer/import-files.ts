@@ -5,6 +5,7 @@ import { decodePage, type PageEncoding } from "./decode-page";
 import { importLegacyPage, pageKey, type ImportOptions, type ImportStatus } from "./import-page";
 import { parseLegacyPage } from "./parse-legacy-page";
 import { BatchLookups } from "./batch-lookups";
+import { refreshAllSimilar, type SimilarProgress } from "../search/similar";
 
 export type FileStatus = ImportStatus | "skipped" | "failed";
 export type FileOutcome = {
@@ -23,7 +24,11 @@ export type BatchSummary = {
   problems: { file: string; status: "skipped" | "failed"; reason: string }[];
   publicTags: string[];
 };
-export type BatchOptions = ImportOptions & { onFile?: (outcome: FileOutcome, done: number) => void | Promise<void> };
+export type BatchOptions = ImportOptions & {
+  onFile?: (outcome: FileOutcome, done: number) => void | Promise<void>;
+  /** Progress of the 相关推荐 pass over the written articles, after the last file. */
+  onSimilar?: (progress: SimilarProgress) => void;
+};
 
 // Far above any article page; keeps a stray video or database dump from being read into memory.
 const MAX_PAGE_BYTES = 5 * 1024 * 1024;
@@ -32,6 +37,7 @@ export async function importPageFiles(files: string[], options: BatchOptions = {
   const summary: BatchSummary = { counts: { imported: 0, updated: 0, unchanged: 0, changed: 0, skipped: 0, failed: 0 }, problems: [], publicTags: [] };
   const tags = new Set<string>();
   const plannedKeys = new Set<string>();
+  const written: number[] = [];
   const lookups = await BatchLookups.load();
   for (const [index, file] of files.entries()) {
     let outcome = await importPageFile(file, { ...options, lookups }, plannedKeys);
@@ -44,7 +50,10 @@ export async function importPageFiles(files: string[], options: BatchOptions = {
     if (outcome.status === "skipped" || outcome.status === "failed") summary.problems.push({ file, status: outcome.status, reason: outcome.reason ?? "" });
     for (const tag of outcome.publicTags) tags.add(tag);
     await options.onFile?.(outcome, index + 1);
+    if ((outcome.status === "imported" || outcome.status === "updated") && outcome.articleId) written.push(outcome.articleId);
   }
+  // Once every page is in: a page's similar articles may come later in the batch.
+  if (!options.dryRun && written.length > 0) await refreshAllSimilar({ ids: written, onProgress: options.onSimilar });
   summary.publicTags = [...tags];
   return summary;
 }

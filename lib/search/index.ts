@@ -1,58 +1,68 @@
-// Keeps the ArticleSearch FTS5 table in step with articles. Invariant: a row exists only for an
-// article whose status is "published" (scheduled ones included; readers' queries add publishedAt <= now).
-// Call indexArticle with the transaction client of the write that changed the article.
+// Keeps the ArticleSearch FTS5 table in step with articles. Invariant: every article has exactly one
+// row holding its current text, whatever its status; readers' queries add the public rule
+// (published and due), the newsroom's add the viewer's scope. Call indexArticle with the
+// transaction client of the write that changed the article.
 import "server-only";
 import { prisma, type Prisma } from "../db";
 import { indexTokens } from "./tokenize";
 
 type Tx = Prisma.TransactionClient;
+const TABLE = "ArticleSearch";
+/** Where a full rebuild writes before it takes the live table's place. */
+const NEXT_TABLE = "ArticleSearchNext";
 const BATCH_SIZE = 500;
+const ROWS_PER_INSERT = 50;
+const indexable = { id: true, title: true, subtitle: true, summary: true, bodyText: true } as const;
+type Indexable = { id: number; title: string; subtitle: string; summary: string; bodyText: string };
 
-/** Writes or removes the article's row to match its stored state; returns whether it is indexed. */
+/** Writes the article's row from its stored text, or removes it when the article is gone; returns whether it is indexed. */
 export async function indexArticle(tx: Tx, articleId: number): Promise<boolean> {
-  const article = await tx.article.findUnique({ where: { id: articleId }, select: { status: true, title: true, subtitle: true, summary: true, bodyText: true } });
-  await removeFromIndex(tx, articleId);
-  if (!article || article.status !== "published") return false;
-  await insertRow(tx, articleId, article);
-  return true;
+  const article = await tx.article.findUnique({ where: { id: articleId }, select: indexable });
+  await replaceRows(tx, TABLE, [articleId], article ? [article] : []);
+  return article !== null;
 }
 
-export async function removeFromIndex(tx: Tx, articleId: number): Promise<void> {
-  await tx.$executeRawUnsafe('DELETE FROM "ArticleSearch" WHERE rowid = ?', articleId);
-}
-
-type Indexable = { title: string; subtitle: string; summary: string; bodyText: string };
-
-async function insertRow(tx: Tx, articleId: number, article: Indexable) {
-  const title = indexTokens(article.title);
-  const body = indexTokens([article.subtitle, article.summary, article.bodyText].join("\n"));
-  await tx.$executeRawUnsafe('INSERT INTO "ArticleSearch" (rowid, title_tokens, body_tokens) VALUES (?, ?, ?)', articleId, title, body);
+/** Removes the rows of `ids` from `table` and writes those of `articles` (taken from their stored text). */
+async function replaceRows(tx: Tx, table: string, ids: number[], articles: Indexable[]): Promise<void> {
+  if (ids.length > 0) await tx.$executeRawUnsafe(`DELETE FROM "${table}" WHERE rowid IN (${ids.map(() => "?").join(", ")})`, ...ids);
+  for (let start = 0; start < articles.length; start += ROWS_PER_INSERT) {
+    const rows = articles.slice(start, start + ROWS_PER_INSERT);
+    const values = rows.flatMap((article) => [article.id, indexTokens(article.title), indexTokens([article.subtitle, article.summary, article.bodyText].join("\n"))]);
+    await tx.$executeRawUnsafe(`INSERT INTO "${table}" (rowid, title_tokens, body_tokens) VALUES ${rows.map(() => "(?, ?, ?)").join(", ")}`, ...values);
+  }
 }
 
 export type ReindexProgress = { done: number; total: number };
 
 /**
- * Brings every article's row up to date, one transaction per batch, then drops rows of deleted
- * articles. Rows are replaced in place rather than emptied first, so search keeps working meanwhile.
+ * Builds a new index beside the live one, batch by batch, then puts it in the live one's place in
+ * one transaction, together with the articles saved meanwhile: search keeps working on the old
+ * index until then, and no save is lost. The new table is made from the live one's own definition
+ * (the migration's), so the two never differ.
  */
-export async function reindexAll({ onProgress }: { onProgress?: (progress: ReindexProgress) => void } = {}): Promise<ReindexProgress & { indexed: number }> {
+export async function reindexAll({ onProgress }: { onProgress?: (progress: ReindexProgress) => void | Promise<void> } = {}): Promise<ReindexProgress> {
+  const startedAt = new Date(Date.now() - 1000);
   const total = await prisma.article.count();
+  await prisma.$executeRawUnsafe(`DROP TABLE IF EXISTS "${NEXT_TABLE}"`);
+  const [{ sql }] = await prisma.$queryRawUnsafe<{ sql: string }[]>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", TABLE);
+  await prisma.$executeRawUnsafe(sql.replace(`"${TABLE}"`, `"${NEXT_TABLE}"`));
   let done = 0;
-  let indexed = 0;
-  let afterId = 0;
-  for (;;) {
-    const batch = await prisma.article.findMany({ where: { id: { gt: afterId } }, orderBy: { id: "asc" }, take: BATCH_SIZE, select: { id: true } });
+  for (let afterId = 0; ; ) {
+    const batch = await prisma.article.findMany({ where: { id: { gt: afterId } }, orderBy: { id: "asc" }, take: BATCH_SIZE, select: indexable });
     if (batch.length === 0) break;
-    // indexArticle re-reads each article inside the transaction, so a concurrent unpublish wins.
-    indexed += await prisma.$transaction(async (tx) => {
-      let count = 0;
-      for (const { id } of batch) count += (await indexArticle(tx, id)) ? 1 : 0;
-      return count;
-    });
+    await prisma.$transaction((tx) => replaceRows(tx, NEXT_TABLE, [], batch));
     done += batch.length;
     afterId = batch.at(-1)!.id;
-    onProgress?.({ done, total: Math.max(total, done) });
+    await onProgress?.({ done, total: Math.max(total, done) });
   }
-  await prisma.$executeRawUnsafe('DELETE FROM "ArticleSearch" WHERE rowid NOT IN (SELECT id FROM "Article")');
-  return { done, total: Math.max(total, done), indexed };
+  // Many small segments (one per batch) make every query read more; one merge pass makes them few.
+  await prisma.$executeRawUnsafe(`INSERT INTO "${NEXT_TABLE}" ("${NEXT_TABLE}") VALUES ('optimize')`);
+  await prisma.$transaction(async (tx) => {
+    const saved = await tx.article.findMany({ where: { updatedAt: { gte: startedAt } }, select: indexable });
+    await replaceRows(tx, NEXT_TABLE, saved.map((article) => article.id), saved);
+    await tx.$executeRawUnsafe(`DELETE FROM "${NEXT_TABLE}" WHERE rowid NOT IN (SELECT id FROM "Article")`);
+    await tx.$executeRawUnsafe(`DROP TABLE "${TABLE}"`);
+    await tx.$executeRawUnsafe(`ALTER TABLE "${NEXT_TABLE}" RENAME TO "${TABLE}"`);
+  });
+  return { done, total: Math.max(total, done) };
 }

@@ -1,5 +1,6 @@
 // Turns what a reader typed into a safe FTS5 MATCH expression. Invariant: every user string reaches
 // FTS5 only inside double quotes built here, so its syntax (" * NEAR OR AND NOT ( ) : ^ -) is text.
+import { Converter } from "opencc-js/t2cn";
 import { normalizeText } from "./normalize";
 import { sequenceTokens, splitRuns, type Run } from "./tokenize";
 
@@ -53,16 +54,32 @@ function quote(token: string): string {
   return `"${token.replaceAll('"', '""')}"`;
 }
 
-/** All terms must match (FTS5 implicit AND); each term is a quoted phrase. Null when nothing is searchable. */
-export function parseQuery(query: string): ParsedQuery {
+// Traditional → Simplified (OpenCC's t → cn, with its phrase dictionary): 復工復產 finds 复工复产.
+const toSimplified = Converter({ from: "t", to: "cn" });
+
+/** All terms must match (FTS5 AND), each a quoted phrase; the terms as typed, and separately as simplified. */
+function parseTerms(query: string): QueryTerm[] {
   const seen = new Set<string>();
-  const terms = splitChunks(query)
+  return splitChunks(query)
     .flatMap(termsOfChunk)
     .filter((term) => {
       const key = term.tokens.join(" ");
       return !seen.has(key) && seen.add(key);
     });
-  if (terms.length === 0) return { terms, match: null };
-  const match = terms.map((term) => quote(term.tokens.join(" "))).join(" AND ");
-  return { terms, match };
+}
+
+const allOf = (terms: QueryTerm[]) => terms.map((term) => quote(term.tokens.join(" "))).join(" AND ");
+
+/**
+ * The MATCH expression for what a reader typed; null when nothing is searchable. A query with
+ * traditional characters matches either as typed or in simplified characters.
+ */
+export function parseQuery(query: string): ParsedQuery {
+  const cut = query.slice(0, MAX_QUERY_LENGTH);
+  const typed = parseTerms(cut);
+  if (typed.length === 0) return { terms: typed, match: null };
+  const simplifiedQuery = toSimplified(normalizeText(cut));
+  const simplified = simplifiedQuery === normalizeText(cut) ? [] : parseTerms(simplifiedQuery);
+  if (simplified.length === 0) return { terms: typed, match: allOf(typed) };
+  return { terms: [...typed, ...simplified], match: `(${allOf(typed)}) OR (${allOf(simplified)})` };
 }

@@ -1,65 +1,154 @@
-// Reader search over the FTS5 index. Only articles that are published and due (publishedAt <= now)
-// leave this module; the rule is applied at query time, so a scheduled article appears when due.
+// Queries over the FTS5 index. Reader search returns only articles that are published and due
+// (publishedAt <= now), a rule applied at query time so a scheduled article appears when due;
+// newsroom search (lib/articles/editor.ts) passes the viewer's scope and filters instead.
 import "server-only";
 import { prisma } from "../db";
-import { publicWhere } from "../articles/status";
-import { parseQuery } from "./parse-query";
+import { isPublic } from "../articles/status";
+import { parseQuery, type ParsedQuery } from "./parse-query";
 import { buildSnippet } from "./snippet";
 
 export const SEARCH_PAGE_SIZE = 20;
 // Title matches weigh ten times body matches; ties (equal scores) go to the most recent article.
 const RANK = 'bm25("ArticleSearch", 10.0, 1.0)';
 
+/**
+ * SQL conditions on the article, aliased `a`, with their parameters. `complement`, when given, selects
+ * exactly the articles the conditions leave out, and selects few: counting the matches among those
+ * is then cheaper than counting the matches the conditions keep.
+ */
+export type ArticleFilter = { sql: string[]; params: unknown[]; complement?: { sql: string; params: unknown[] } };
+
+/** Article dates as Prisma stores them on SQLite (ISO text, "+00:00"), so text comparison orders by time. */
+export function storedDate(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}
+
+// Up to this many matches every one is scored (bm25) and the best come first. Beyond it (one common
+// character, a word in most articles) scoring all would take too long: title matches come first
+// (scored among themselves when they are few enough, else newest first), then the other matches
+// newest first.
+const SCORED_MATCHES = 5_000;
+// Above this share of all articles, "newest matches" walks the newest articles and asks the index
+// about each; below it, the index lists its matches and the walk keeps those.
+const DENSE_SHARE = 0.2;
+// Holds status, times, channel and author: the filters read it instead of the wide Article rows.
+const FILTER_INDEX = '"Article_id_status_publishedAt_channelId_createdById_updatedAt_idx"';
+
+type Paging = { page: number; pageSize: number; tieBreak: string };
+const toIds = (rows: { id: number | bigint }[]) => rows.map((row) => Number(row.id));
+const titleOnly = (match: string) => `title_tokens : (${match})`;
+
+async function countMatches(match: string): Promise<number> {
+  const [{ matches }] = await prisma.$queryRawUnsafe<{ matches: number | bigint }[]>('SELECT count(*) AS matches FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ?', match);
+  return Number(matches);
+}
+
+/**
+ * One page of ids of articles matching the parsed query and the filter, best first (then `tieBreak`),
+ * with the number of all matches. The page is clamped to the last one.
+ */
+export async function matchingIds(parsed: ParsedQuery, filter: ArticleFilter, paging: Paging) {
+  const none = { ids: [], total: 0, page: 1, pageCount: 0 };
+  if (!parsed.match) return none;
+  const matches = await countMatches(parsed.match);
+  if (matches === 0) return none;
+  const scored = matches <= SCORED_MATCHES;
+  const total = scored ? await countScored(parsed.match, filter) : await countBroad(parsed.match, filter, matches);
+  if (total === 0) return none;
+  const pageCount = Math.ceil(total / paging.pageSize);
+  const page = Math.min(Math.max(1, Math.floor(paging.page) || 1), pageCount);
+  const [start, end] = [(page - 1) * paging.pageSize, page * paging.pageSize];
+  const ids = scored ? await bestFirst(parsed.match, filter, paging.tieBreak, end) : await titlesThenNewest(parsed.match, matches, filter, paging.tieBreak, end);
+  return { ids: ids.slice(start, end), total, page, pageCount };
+}
+
+function joined(filter: ArticleFilter) {
+  const where = ['"ArticleSearch" MATCH ?', ...filter.sql].join(" AND ");
+  // CROSS JOIN makes SQLite run the MATCH once and look articles up by id in the narrow index.
+  return { from: `FROM "ArticleSearch" CROSS JOIN "Article" a INDEXED BY ${FILTER_INDEX} ON a.id = "ArticleSearch".rowid`, where };
+}
+
+async function countScored(match: string, filter: ArticleFilter): Promise<number> {
+  const { from, where } = joined(filter);
+  const [{ total }] = await prisma.$queryRawUnsafe<{ total: number | bigint }[]>(`SELECT count(*) AS total ${from} WHERE ${where}`, match, ...filter.params);
+  return Number(total);
+}
+
+const memberOf = (dense: boolean) =>
+  dense ? 'EXISTS (SELECT 1 FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ? AND rowid = a.id)' : 'a.id IN (SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ?)';
+
+async function countBroad(match: string, filter: ArticleFilter, matches: number): Promise<number> {
+  if (filter.sql.length === 0) return matches;
+  if (filter.complement) {
+    const left = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM "Article" a WHERE ${filter.complement.sql} AND ${memberOf(true)}`, ...filter.complement.params, match);
+    return matches - Number(left[0].n);
+  }
+  const [{ total }] = await prisma.$queryRawUnsafe<{ total: number | bigint }[]>(`SELECT count(*) AS total FROM "Article" a WHERE ${filter.sql.join(" AND ")} AND ${memberOf(false)}`, ...filter.params, match);
+  return Number(total);
+}
+
+async function bestFirst(match: string, filter: ArticleFilter, tieBreak: string, limit: number): Promise<number[]> {
+  const { from, where } = joined(filter);
+  return toIds(await prisma.$queryRawUnsafe(`SELECT a.id AS id ${from} WHERE ${where} ORDER BY ${RANK}, ${tieBreak} LIMIT ?`, match, ...filter.params, limit));
+}
+
+/** The first `limit` matches in `tieBreak` order (newest first), walking the articles in that order. */
+async function newestFirst(match: string, dense: boolean, filter: ArticleFilter, tieBreak: string, limit: number): Promise<number[]> {
+  const where = [...filter.sql, memberOf(dense)].join(" AND ");
+  return toIds(await prisma.$queryRawUnsafe(`SELECT a.id AS id FROM "Article" a WHERE ${where} ORDER BY ${tieBreak} LIMIT ?`, ...filter.params, match, limit));
+}
+
+async function titlesThenNewest(match: string, matches: number, filter: ArticleFilter, tieBreak: string, limit: number): Promise<number[]> {
+  const [{ newestId }] = await prisma.$queryRawUnsafe<{ newestId: number | bigint | null }[]>('SELECT max(id) AS newestId FROM "Article"');
+  const dense = matches > Number(newestId ?? 0) * DENSE_SHARE;
+  const titleMatches = await countMatches(titleOnly(match));
+  const titles =
+    titleMatches === 0 ? [] : titleMatches <= SCORED_MATCHES ? await bestFirst(titleOnly(match), filter, tieBreak, limit) : await newestFirst(titleOnly(match), false, filter, tieBreak, limit);
+  if (titles.length >= limit) return titles;
+  // Every title match is in `titles`: the rest are the newest matches that are not among them.
+  const newest = await newestFirst(match, dense, filter, tieBreak, limit + titles.length);
+  const inTitles = new Set(titles);
+  return [...titles, ...newest.filter((id) => !inTitles.has(id))];
+}
+
 export type SearchInput = { q: string; channelId?: number | null; from?: Date | null; to?: Date | null; page?: number };
 export type SearchHit = { id: number; title: string; channel: { id: number; slug: string; name: string } | null; publishedAt: Date; snippetHtml: string };
 export type SearchResult = { items: SearchHit[]; total: number; page: number; pageCount: number };
 
-/** Article.publishedAt as Prisma stores it on SQLite (ISO text, "+00:00"), so text comparison orders by time. */
-function storedDate(date: Date): string {
-  return date.toISOString().replace("Z", "+00:00");
-}
-
-function filtersOf(input: SearchInput, now: Date): { sql: string; params: unknown[] } {
-  const clauses = ['"ArticleSearch" MATCH ?', "a.status = 'published'", "a.publishedAt IS NOT NULL", "a.publishedAt <= ?"];
+function readerFilter(input: SearchInput, now: Date): ArticleFilter {
+  const sql = ["a.status = 'published'", "a.publishedAt <= ?"];
   const params: unknown[] = [storedDate(now)];
-  if (input.channelId) clauses.push("a.channelId = ?"), params.push(input.channelId);
-  if (input.from) clauses.push("a.publishedAt >= ?"), params.push(storedDate(input.from));
-  if (input.to) clauses.push("a.publishedAt <= ?"), params.push(storedDate(input.to));
-  return { sql: clauses.join(" AND "), params };
+  // Articles readers may not see are few (drafts, review, archive, scheduled): the complement.
+  // Spelled so that SQLite reads only those from the (status, publishedAt) index.
+  const hidden = {
+    sql: `a.id IN (SELECT id FROM "Article" WHERE status IN ('draft', 'review', 'archived')
+      UNION ALL SELECT id FROM "Article" WHERE status = 'published' AND publishedAt > ?
+      UNION ALL SELECT id FROM "Article" WHERE status = 'published' AND publishedAt IS NULL)`,
+    params: [storedDate(now)],
+  };
+  if (input.channelId) sql.push("a.channelId = ?"), params.push(input.channelId);
+  if (input.from) sql.push("a.publishedAt >= ?"), params.push(storedDate(input.from));
+  if (input.to) sql.push("a.publishedAt <= ?"), params.push(storedDate(input.to));
+  return { sql, params, complement: input.channelId || input.from || input.to ? undefined : hidden };
 }
 
 export async function searchPublished(input: SearchInput, now = new Date()): Promise<SearchResult> {
   const parsed = parseQuery(input.q ?? "");
-  const requested = Math.max(1, Math.floor(input.page ?? 1) || 1);
-  if (!parsed.match) return { items: [], total: 0, page: 1, pageCount: 0 };
-  const filters = filtersOf(input, now);
-  // CROSS JOIN makes SQLite run the MATCH once and look articles up by id; with a plain JOIN it
-  // walks the (status, publishedAt) index and re-runs the MATCH per article (about 100× slower).
-  const from = 'FROM "ArticleSearch" CROSS JOIN "Article" a ON a.id = "ArticleSearch".rowid';
-  const params = [parsed.match, ...filters.params];
-  const [{ total }] = await prisma.$queryRawUnsafe<{ total: number | bigint }[]>(`SELECT count(*) AS total ${from} WHERE ${filters.sql}`, ...params);
-  const count = Number(total);
-  const pageCount = Math.ceil(count / SEARCH_PAGE_SIZE);
-  const page = Math.min(requested, Math.max(pageCount, 1));
-  if (count === 0) return { items: [], total: 0, page: 1, pageCount: 0 };
-  const ranked = await prisma.$queryRawUnsafe<{ id: number | bigint }[]>(
-    `SELECT a.id AS id ${from} WHERE ${filters.sql} ORDER BY ${RANK}, a.publishedAt DESC, a.id DESC LIMIT ? OFFSET ?`,
-    ...params,
-    SEARCH_PAGE_SIZE,
-    (page - 1) * SEARCH_PAGE_SIZE,
-  );
-  const ids = ranked.map((row) => Number(row.id));
+  const found = await matchingIds(parsed, readerFilter(input, now), { page: input.page ?? 1, pageSize: SEARCH_PAGE_SIZE, tieBreak: "a.publishedAt DESC, a.id DESC" });
+  if (found.ids.length === 0) return { items: [], total: found.total, page: found.page, pageCount: found.pageCount };
+  // By id alone, so SQLite looks the 20 rows up rather than walking the publish-time index; the
+  // public rule, already applied in SQL, is checked once more on each row.
   const rows = await prisma.article.findMany({
-    where: { id: { in: ids }, ...publicWhere(now) },
-    select: { id: true, title: true, summary: true, bodyText: true, publishedAt: true, channel: { select: { id: true, slug: true, name: true } } },
+    where: { id: { in: found.ids } },
+    select: { id: true, title: true, summary: true, bodyText: true, status: true, publishedAt: true, channel: { select: { id: true, slug: true, name: true } } },
   });
-  const byId = new Map(rows.map((row) => [row.id, row]));
+  const byId = new Map(rows.filter((row) => isPublic(row, now)).map((row) => [row.id, row]));
   const needles = parsed.terms.flatMap((term) => term.highlights);
-  const items = ids.flatMap((id) => {
+  const items = found.ids.flatMap((id) => {
     const row = byId.get(id);
     if (!row || !row.publishedAt) return [];
     const text = row.bodyText || row.summary;
     return [{ id, title: row.title, channel: row.channel, publishedAt: row.publishedAt, snippetHtml: buildSnippet(text, needles) }];
   });
-  return { items, total: count, page, pageCount };
+  return { items, total: found.total, page: found.page, pageCount: found.pageCount };
 }

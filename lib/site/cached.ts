@@ -17,7 +17,7 @@ export async function getCachedArticle(id: number) {
   if (!article) return null;
   if (article.channel) cacheTag(tags.channel(article.channel.id));
   for (const byline of article.bylines) cacheTag(tags.author(byline.author.id));
-  for (const targetId of article.pickTargetIds) cacheTag(tags.article(targetId));
+  for (const linkedId of article.linkedArticleIds) cacheTag(tags.article(linkedId));
   return article;
 }
 

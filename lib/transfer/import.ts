@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { prisma, type Db, type Prisma } from "../db";
+import { refreshAllSimilar } from "../search/similar";
 import { recordAudit } from "../audit/record";
 import { info, progress as cliProgress } from "../cli/output";
 import { checkExportFile, type Counts, type ImportPlan } from "./check";
@@ -33,6 +34,8 @@ export async function importExportFile(file: string, options: ImportOptions = {}
   const placeholders = await db
     .$transaction((tx) => writeAll(tx, file, plan, options), LONG_TRANSACTION)
     .catch((error: unknown) => Promise.reject(asOneLine(file, error)));
+  const similar = (options.progress ?? cliProgress)("related articles", plan.counts.articles);
+  await refreshAllSimilar({ db, onProgress: ({ done }) => similar(done) });
   const { counts } = plan;
   const related = plural(counts.picks, "related entry", "related entries");
   log(`imported ${plural(counts.articles, "article")} (${plural(counts.revisions, "revision")}, ${plural(counts.bylines, "byline")}, ${related}), ${plural(counts.channels, "channel")}, ${plural(counts.authors, "author")} from ${file}`);

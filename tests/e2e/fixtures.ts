@@ -13,19 +13,24 @@ export type E2EFixtures = {
   pickTargetId: number;
   withPicksId: number;
   recentId: number;
+  /** Articles about the same subject as withPicksId, in no channel: its 相关推荐. */
+  similarIds: number[];
 };
 
 const HOUR = 60 * 60 * 1000;
+/** A subject several articles share, so 相关推荐 has something to relate. */
+const ROSE = ["玫瑰花农忙着采摘玫瑰花蕾，玫瑰花茶和玫瑰精油深加工带动增收。", "玫瑰小镇的种植基地通过电商直播销售玫瑰产品。"];
 
 export async function createArticle(data: {
   title: string;
-  channelId: number;
+  channelId: number | null;
   authorId: number;
   status?: string;
   publishedAt: Date | null;
   picks?: { targetArticleId?: number; title?: string; excerpt?: string }[];
+  paragraphs?: string[];
 }): Promise<number> {
-  const paragraphs = [`${data.title}的第一段正文。`, "第二段正文,用于测试。"];
+  const paragraphs = data.paragraphs ?? [`${data.title}的第一段正文。`, "第二段正文,用于测试。"];
   const article = await prisma.article.create({
     data: {
       title: data.title,
@@ -58,7 +63,9 @@ export async function seedFixtures(): Promise<E2EFixtures> {
   const base = Date.now() - 30 * 24 * HOUR;
   const publicIds: number[] = [];
   for (let index = 0; index < 45; index++) {
-    publicIds.push(await createArticle({ title: `测试稿件第${index + 1}篇`, channelId: channel.id, authorId: author.id, publishedAt: new Date(base + index * HOUR) }));
+    // The pick target is about the same subject as the article that picks it: similar, yet never in its 相关推荐.
+    const paragraphs = index === 10 ? [`测试稿件第${index + 1}篇。`, ...ROSE] : undefined;
+    publicIds.push(await createArticle({ title: `测试稿件第${index + 1}篇`, channelId: channel.id, authorId: author.id, publishedAt: new Date(base + index * HOUR), paragraphs }));
   }
   const common = { channelId: channel.id, authorId: author.id };
   const hidden = {
@@ -73,7 +80,14 @@ export async function seedFixtures(): Promise<E2EFixtures> {
     title: "带新闻推荐的测试稿件",
     publishedAt: new Date(base + 100 * HOUR),
     picks: [{ targetArticleId: pickTargetId }, { targetArticleId: hidden.draft, title: "草稿推荐标题", excerpt: "草稿推荐摘要" }, { title: "外部推荐标题", excerpt: "外部推荐摘要" }],
+    paragraphs: ["带新闻推荐的测试稿件。", ...ROSE],
   });
+  // No channel, another author and an older date: the channel, author and feed lists stay as they were.
+  const otherAuthor = await prisma.author.create({ data: { name: "玫瑰记者", defaultRoleLabel: "记者" } });
+  const similarIds: number[] = [];
+  for (const [index, title] of ["玫瑰花开采摘忙", "玫瑰精油销路广", "玫瑰小镇直播间"].entries()) {
+    similarIds.push(await createArticle({ title, channelId: null, authorId: otherAuthor.id, publishedAt: new Date(Date.UTC(2019, 5, 1 + index)), paragraphs: [...ROSE, `${title}。`] }));
+  }
   const recentId = await createArticle({ ...common, title: "一小时前的测试稿件", publishedAt: new Date(Date.now() - HOUR) });
   return {
     recentId,
@@ -84,5 +98,6 @@ export async function seedFixtures(): Promise<E2EFixtures> {
     hiddenTitles: ["隐藏草稿XDRAFT", "隐藏待审XREVIEW", "隐藏归档XARCHIVED", "隐藏定时XFUTURE"],
     pickTargetId,
     withPicksId,
+    similarIds,
   };
 }

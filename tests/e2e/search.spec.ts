@@ -18,3 +18,29 @@ test("search from the site header finds the founding article with highlighted ma
   await page.goto(`/search?q=${encodeURIComponent("隐藏草稿XDRAFT")}`);
   await expect(page.getByText("没有找到")).toBeVisible();
 });
+
+test("search results come in pages of 20 with working page links, and no article appears twice", async ({ page }) => {
+  await page.goto(`/search?q=${encodeURIComponent("测试稿件")}`);
+  await expect(page.getByRole("status")).toContainText(/找到 (4[7-9]|[5-9]\d) 篇/);
+  const titles = () => page.locator(".search-results > li h2").filter({ visible: true }).allTextContents();
+  const first = await titles();
+  expect(first).toHaveLength(20);
+  const pagination = page.getByRole("navigation", { name: "分页" });
+  await pagination.getByRole("link", { name: "下一页" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(pagination.locator('[aria-current="page"]')).toHaveText("2");
+  const second = await titles();
+  expect(second).toHaveLength(20);
+  expect(second.filter((title) => first.includes(title))).toEqual([]);
+  await pagination.getByRole("link", { name: "第 3 页" }).click();
+  await expect(page).toHaveURL(/page=3/);
+  expect((await titles()).length).toBeGreaterThan(0);
+  await expect(page.locator(".search-results mark").first()).toHaveText("测试稿件");
+});
+
+test("a query in traditional characters finds the simplified founding article", async ({ page }) => {
+  await page.goto(`/search?q=${encodeURIComponent("復工復產")}`);
+  const founding = page.locator(".search-results > li").filter({ hasText: "“两手抓、两手赢”平阴为什么能" });
+  await expect(founding).toHaveCount(1);
+  await expect(founding.locator("mark").first()).toHaveText("复工复产");
+});

@@ -77,6 +77,20 @@ describe("parseQuery", () => {
     expect(parsed.terms[0].tokens).toHaveLength(MAX_QUERY_LENGTH - 1);
     expect(parsed.terms[0].tokens).not.toContain("平阴");
   });
+
+  it.each([
+    ["復工復產", '("復工 工復 復產") OR ("复工 工复 复产")'],
+    ["兩手抓 平陰", '("兩手 手抓" AND "平陰") OR ("两手 手抓" AND "平阴")'],
+    ["5G網絡", '("5g 網絡") OR ("5g 网络")'],
+  ])("traditional %s also matches as simplified: %s", (input, match) => expect(parseQuery(input).match).toBe(match));
+
+  it("highlights both the typed and the simplified form", () => {
+    expect(parseQuery("平陰").terms.flatMap((term) => term.highlights)).toEqual(["平陰", "平阴"]);
+  });
+
+  it.each([["平阴"], ["著名"], ["发展"], ["干部"]])("leaves simplified %s as it is", (input) => {
+    expect(parseQuery(input).terms).toHaveLength(1);
+  });
 });
 
 describe("buildSnippet", () => {

@@ -40,8 +40,8 @@ export default async function ArticleListPage({ searchParams }: Props) {
           </select>
         </label>
         <label>
-          标题
-          <input type="search" name="q" defaultValue={q} placeholder="搜索标题" />
+          搜索
+          <input type="search" name="q" defaultValue={q} placeholder="标题或正文" />
         </label>
         <button type="submit">筛选</button>
       </form>

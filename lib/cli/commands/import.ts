@@ -63,7 +63,9 @@ export async function runImport(args: string[], revalidate: Revalidate = request
   if (missing.length > 0) throw new CliError(`path not found: ${missing.join(", ")}`);
   info(`${dryRun ? "dry run: " : ""}${files.length} page file${files.length === 1 ? "" : "s"} to import${update ? " (--update)" : ""}`);
   const tick = files.length >= PROGRESS_FROM_FILES ? progress("importing", files.length) : () => {};
-  const summary = await importPageFiles(files, { dryRun, update, via: "cli", onFile: (outcome, done) => (reportFile(outcome, dryRun), tick(done)) });
+  let similarTick: ((done: number) => void) | null = null;
+  const onSimilar = ({ done, total }: { done: number; total: number }) => total >= PROGRESS_FROM_FILES && (similarTick ??= progress("related articles", total))(done);
+  const summary = await importPageFiles(files, { dryRun, update, via: "cli", onFile: (outcome, done) => (reportFile(outcome, dryRun), tick(done)), onSimilar });
   for (const { file, reason } of unreadable) summary.problems.push({ file, status: "skipped", reason });
   summary.counts.skipped += unreadable.length;
   printSummary(summary, { dryRun, update });

@@ -7,16 +7,23 @@ import type { Command } from "../command";
 import { loadDemoContent } from "../demo-content";
 import { migrateDatabase } from "../migrate";
 import { info } from "../output";
+import { searchIsCurrent } from "../../search/rebuild";
+import { reindexWithProgress } from "./search";
 
 const help = `Usage: cms prepare [--no-build]
 Prepares a fresh or existing installation: generates missing secrets under data/, applies
-migrations, loads the demo article into an empty database, creates the first admin account and
+migrations, loads the demo article into an empty database, rebuilds search after an upgrade
+that changed it, creates the first admin account and
 builds the site when its sources or content changed. Safe to run any number of times.`;
 
 async function prepare(args: string[]): Promise<void> {
   secrets();
   migrateDatabase();
   await loadDemoContent();
+  if (!(await searchIsCurrent())) {
+    info("search: building the index and related articles for this version");
+    await reindexWithProgress();
+  }
   const admin = await ensureFirstAdmin();
   if (admin) {
     info(`first admin account: ${admin.email}`);

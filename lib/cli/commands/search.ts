@@ -1,21 +1,33 @@
-// `cms search:reindex`: rebuilds the reader search index from the articles, with progress.
-import { reindexAll } from "../../search/index";
+// `cms search:reindex`: rebuilds the search index and the 相关推荐 lists from the articles, with progress.
+import { rebuildSearch } from "../../search/rebuild";
 import type { Command } from "../command";
 import { CliError, info, progress } from "../output";
 
 const help = `Usage: cms search:reindex
-Rebuilds the full-text search index (published articles) from the stored articles, in batches,
-while the site keeps serving. Saves and imports keep the index up to date on their own; run this
-after upgrading to a version that changes the index, or after restoring an old backup.`;
+Rebuilds the full-text search index from the stored articles, then recomputes every article's
+related articles (相关推荐), in batches, while the site keeps serving. Saves and imports keep both
+up to date on their own, and \`cms prepare\` runs this once after an upgrade that changes them;
+run it by hand after restoring an old backup.`;
+
+/** Runs the rebuild with a progress line per stage. */
+export async function reindexWithProgress(): Promise<void> {
+  const ticks = new Map<string, (done: number) => void>();
+  const labels = { index: "indexing articles", similar: "related articles" };
+  const result = await rebuildSearch({
+    onProgress: ({ stage, done, total }) => {
+      if (!ticks.has(stage)) ticks.set(stage, progress(labels[stage], total));
+      ticks.get(stage)!(done);
+    },
+  });
+  info(`search index rebuilt: ${result.indexed} articles indexed, related articles computed for ${result.similar}`);
+}
 
 export const searchReindexCommand: Command = {
   name: "search:reindex",
-  summary: "rebuild the search index",
+  summary: "rebuild the search index and related articles",
   help,
   run: async (args) => {
     if (args.length > 0) throw new CliError(`unexpected argument "${args[0]}" (see cms search:reindex --help)`);
-    let tick: ((done: number) => void) | null = null;
-    const result = await reindexAll({ onProgress: ({ done, total }) => (tick ??= progress("indexing", total))(done) });
-    info(`search index rebuilt: ${result.indexed} published of ${result.done} articles`);
+    await reindexWithProgress();
   },
 };

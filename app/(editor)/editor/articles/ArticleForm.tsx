@@ -6,7 +6,7 @@ import type { ArticleInput, SaveIntent } from "@/lib/articles/schema";
 import { saveArticleAction } from "./actions";
 import { BylinesField } from "./BylinesField";
 import type { WorkflowButtons } from "./form-options";
-import { PicksField } from "./PicksField";
+import { PicksField, type Suggestion } from "./PicksField";
 import { RichTextEditor } from "./RichTextEditor";
 import { useLocalDraft } from "./use-local-draft";
 import { usePresence } from "./use-presence";
@@ -15,9 +15,9 @@ const FLASH_KEY = "newsdesk.flash";
 
 type ArticleMeta = { id: number; version: number; state: { key: string; label: string }; updatedAt: string; updatedBy: string };
 type Conflict = { savedBy: string; savedAt: string; currentVersion: number };
-type Props = { article: ArticleMeta | null; initialInput: ArticleInput; channels: { id: number; name: string }[]; buttons: WorkflowButtons };
+type Props = { article: ArticleMeta | null; initialInput: ArticleInput; channels: { id: number; name: string }[]; buttons: WorkflowButtons; suggestions?: Suggestion[] };
 
-export function ArticleForm({ article, initialInput, channels, buttons }: Props) {
+export function ArticleForm({ article, initialInput, channels, buttons, suggestions = [] }: Props) {
   const router = useRouter();
   const [input, setInput] = useState(initialInput);
   const [bodyKey, setBodyKey] = useState(0);
@@ -162,7 +162,7 @@ export function ArticleForm({ article, initialInput, channels, buttons }: Props)
         </div>
       </div>
       <BylinesField bylines={input.bylines} onChange={(bylines) => set("bylines", bylines)} errors={errors} />
-      <PicksField picks={input.picks} onChange={(picks) => set("picks", picks)} errors={errors} />
+      <PicksField picks={input.picks} onChange={(picks) => set("picks", picks)} errors={errors} suggestions={suggestions} />
 
       <div className="form-actions">
         {buttons.editable && <button type="submit" className="primary" disabled={pending}>保存</button>}

@@ -4,9 +4,15 @@ import type { PickInput } from "@/lib/articles/schema";
 import { searchPublishedArticlesAction } from "./actions";
 
 type Found = { id: number; title: string; summary: string };
+/** An automatic 相关推荐 entry as computed at the last save. */
+export type Suggestion = { id: number; title: string; state: string };
+type Props = { picks: PickInput[]; onChange: (next: PickInput[]) => void; errors: Record<string, string>; suggestions: Suggestion[] };
 
-/** 新闻推荐: published articles found by title, or a title + excerpt + optional URL; ordered. */
-export function PicksField({ picks, onChange, errors }: { picks: PickInput[]; onChange: (next: PickInput[]) => void; errors: Record<string, string> }) {
+/**
+ * 新闻推荐: published articles found by title, or a title + excerpt + optional URL; ordered. Beside
+ * them the automatic 相关推荐, each of which can be promoted to a pick.
+ */
+export function PicksField({ picks, onChange, errors, suggestions }: Props) {
   const [query, setQuery] = useState("");
   const [found, setFound] = useState<Found[]>([]);
   const update = (index: number, patch: Partial<PickInput>) => onChange(picks.map((pick, i) => (i === index ? { ...pick, ...patch } : pick)));
@@ -16,6 +22,9 @@ export function PicksField({ picks, onChange, errors }: { picks: PickInput[]; on
     next.splice(index + by, 0, item);
     onChange(next);
   };
+
+  const add = (article: { id: number; title: string }) => onChange([...picks, { targetArticleId: article.id, title: article.title, excerpt: "", url: "" }]);
+  const picked = new Set(picks.map((pick) => pick.targetArticleId));
 
   async function search(value: string) {
     setQuery(value);
@@ -52,7 +61,7 @@ export function PicksField({ picks, onChange, errors }: { picks: PickInput[]; on
           <ul aria-label="搜索结果">
             {found.map((article) => (
               <li key={article.id}>
-                <button type="button" onClick={() => { onChange([...picks, { targetArticleId: article.id, title: article.title, excerpt: "", url: "" }]); setFound([]); setQuery(""); }}>
+                <button type="button" onClick={() => { add(article); setFound([]); setQuery(""); }}>
                   添加：{article.title}
                 </button>
               </li>
@@ -61,6 +70,25 @@ export function PicksField({ picks, onChange, errors }: { picks: PickInput[]; on
         )}
         <button type="button" onClick={() => onChange([...picks, { targetArticleId: null, title: "", excerpt: "", url: "" }])}>手动添加推荐</button>
       </div>
+      <section className="suggestions" aria-labelledby="suggestions-heading">
+        <h3 id="suggestions-heading">相关推荐（自动）</h3>
+        {suggestions.length === 0 ? (
+          <p className="hint">保存后按正文相似度自动计算；读者页面显示其中已发布的文章。</p>
+        ) : (
+          <ol>
+            {suggestions.map((article) => (
+              <li key={article.id}>
+                <a href={`/articles/${article.id}`} target="_blank">{article.title}</a> <span className="meta">{article.state}</span>{" "}
+                {picked.has(article.id) ? (
+                  <span className="meta">已在新闻推荐中</span>
+                ) : (
+                  <button type="button" aria-label={`设为新闻推荐：${article.title}`} onClick={() => add(article)}>设为新闻推荐</button>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
     </fieldset>
   );
 }
