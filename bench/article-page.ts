@@ -15,6 +15,10 @@ const NEXT_PORT = 3200;
 const NGINX_PORT = 3201;
 const PAGE = "/articles/1";
 const WARM_UP_REQUESTS = 5;
+// Unmeasured load before each measured run: a freshly started `next start` spends its first
+// seconds under load compiling and growing its heap, with event-loop stalls of 100-170 ms that
+// would otherwise make p99 a figure of the start, not of the running site.
+const WARM_UP_LOAD_SECONDS = 5;
 const MEMORY_SAMPLE_MS = 200;
 const TARGETS = { minShareOfNginx: 6, maxP99Ms: 50, maxMemoryMb: 300 };
 
@@ -69,9 +73,11 @@ async function main(): Promise<number> {
     await waitForOk(`http://127.0.0.1:${NGINX_PORT}${PAGE}`, nginx, 10_000);
 
     const loadAverage = os.loadavg()[0];
-    log(`loading nginx: ${options.connections} connections for ${options.duration} s…`);
+    log(`loading nginx: ${options.connections} connections, ${WARM_UP_LOAD_SECONDS} s unmeasured, then ${options.duration} s…`);
+    await load(`http://127.0.0.1:${NGINX_PORT}${PAGE}`, { ...options, duration: WARM_UP_LOAD_SECONDS });
     const nginxResult = await load(`http://127.0.0.1:${NGINX_PORT}${PAGE}`, options);
-    log(`loading Next: ${options.connections} connections for ${options.duration} s…`);
+    log(`loading Next: ${options.connections} connections, ${WARM_UP_LOAD_SECONDS} s unmeasured, then ${options.duration} s…`);
+    await load(`http://127.0.0.1:${NEXT_PORT}${PAGE}`, { ...options, duration: WARM_UP_LOAD_SECONDS });
     const nextResult = await withPeakMemory(next.child.pid!, MEMORY_SAMPLE_MS, () => load(`http://127.0.0.1:${NEXT_PORT}${PAGE}`, options));
 
     report(options, loadAverage, [toRow("nginx (static copy)", nginxResult, null), toRow("Next (next start)", nextResult.value, nextResult.peakMb)]);
@@ -122,7 +128,7 @@ function report(options: Options, loadAverage: number, [nginx, next]: Row[]): vo
   console.log(`\n${table}\n\nNext/nginx throughput: ${share.toFixed(1)} %\n\n${formatTargets(targets)}\n`);
   const file = appendResults({
     command: `npm run bench:article${args ? ` -- ${args}` : ""}`,
-    settings: `${loadTool()}, ${options.connections} connections, ${options.duration} s per server, nginx first then Next; page ${PAGE}; memory = peak RSS of the next start process tree, sampled every ${MEMORY_SAMPLE_MS} ms (1 MB = 10⁶ bytes)`,
+    settings: `${loadTool()}, ${options.connections} connections, ${options.duration} s per server after ${WARM_UP_LOAD_SECONDS} s of unmeasured load on each, nginx first then Next; page ${PAGE}; memory = peak RSS of the next start process tree, sampled every ${MEMORY_SAMPLE_MS} ms (1 MB = 10⁶ bytes)`,
     loadAverage,
     table: `${table}\n\nNext/nginx throughput: **${share.toFixed(1)} %**`,
     targets: formatTargets(targets),
