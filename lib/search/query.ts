@@ -48,18 +48,27 @@ async function countMatches(match: string): Promise<number> {
  * with the number of all matches. The page is clamped to the last one.
  */
 export async function matchingIds(parsed: ParsedQuery, filter: ArticleFilter, paging: Paging) {
-  const none = { ids: [], total: 0, page: 1, pageCount: 0 };
-  if (!parsed.match) return none;
-  const matches = await countMatches(parsed.match);
-  if (matches === 0) return none;
-  const scored = matches <= SCORED_MATCHES;
-  const total = scored ? await countScored(parsed.match, filter) : await countBroad(parsed.match, filter, matches);
-  if (total === 0) return none;
+  const match = parsed.match;
+  const matches = match ? await countMatches(match) : 0;
+  if (!match || matches === 0) return pageOf(0, paging, async () => []);
+  if (matches <= SCORED_MATCHES) {
+    const first = await scoredWithTotal(match, filter, paging.tieBreak, pageNumber(paging) * paging.pageSize);
+    return pageOf(first.total, paging, async (limit) => (limit <= first.ids.length || first.ids.length === first.total ? first.ids : (await scoredWithTotal(match, filter, paging.tieBreak, limit)).ids));
+  }
+  const facts = await broadFacts(match, filter);
+  const total = filter.sql.length === 0 ? matches : facts.hidden !== null ? matches - facts.hidden : await countAmong(match, filter);
+  return pageOf(total, paging, (limit) => titlesThenNewest(match, { ...facts, dense: matches > facts.newestId * DENSE_SHARE }, filter, paging.tieBreak, limit));
+}
+
+const pageNumber = (paging: Paging) => Math.max(1, Math.floor(paging.page) || 1);
+
+/** The page of `total` results that `paging` asks for (the last one when it asks for more), from the first `limit` ids. */
+async function pageOf(total: number, paging: Paging, firstIds: (limit: number) => Promise<number[]>) {
+  if (total === 0) return { ids: [], total: 0, page: 1, pageCount: 0 };
   const pageCount = Math.ceil(total / paging.pageSize);
-  const page = Math.min(Math.max(1, Math.floor(paging.page) || 1), pageCount);
-  const [start, end] = [(page - 1) * paging.pageSize, page * paging.pageSize];
-  const ids = scored ? await bestFirst(parsed.match, filter, paging.tieBreak, end) : await titlesThenNewest(parsed.match, matches, filter, paging.tieBreak, end);
-  return { ids: ids.slice(start, end), total, page, pageCount };
+  const page = Math.min(pageNumber(paging), pageCount);
+  const ids = await firstIds(page * paging.pageSize);
+  return { ids: ids.slice((page - 1) * paging.pageSize), total, page, pageCount };
 }
 
 function joined(filter: ArticleFilter) {
@@ -68,21 +77,39 @@ function joined(filter: ArticleFilter) {
   return { from: `FROM "ArticleSearch" CROSS JOIN "Article" a INDEXED BY ${FILTER_INDEX} ON a.id = "ArticleSearch".rowid`, where };
 }
 
-async function countScored(match: string, filter: ArticleFilter): Promise<number> {
+/** The first `limit` ids best first, and how many match: one pass over the matches (a CTE read twice). */
+async function scoredWithTotal(match: string, filter: ArticleFilter, tieBreak: string, limit: number): Promise<{ ids: number[]; total: number }> {
   const { from, where } = joined(filter);
-  const [{ total }] = await prisma.$queryRawUnsafe<{ total: number | bigint }[]>(`SELECT count(*) AS total ${from} WHERE ${where}`, match, ...filter.params);
-  return Number(total);
+  const rows = await prisma.$queryRawUnsafe<{ id: number | bigint; total: number | bigint }[]>(
+    `WITH hits AS MATERIALIZED (SELECT a.id AS id, ${RANK} AS score, a.publishedAt AS publishedAt, a.updatedAt AS updatedAt ${from} WHERE ${where})
+     SELECT a.id AS id, (SELECT count(*) FROM hits) AS total FROM hits a ORDER BY a.score, ${tieBreak} LIMIT ?`,
+    match,
+    ...filter.params,
+    limit,
+  );
+  return { ids: toIds(rows), total: Number(rows[0]?.total ?? 0) };
 }
 
 const memberOf = (dense: boolean) =>
   dense ? 'EXISTS (SELECT 1 FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ? AND rowid = a.id)' : 'a.id IN (SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ?)';
 
-async function countBroad(match: string, filter: ArticleFilter, matches: number): Promise<number> {
-  if (filter.sql.length === 0) return matches;
-  if (filter.complement) {
-    const left = await prisma.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM "Article" a WHERE ${filter.complement.sql} AND ${memberOf(true)}`, ...filter.complement.params, match);
-    return matches - Number(left[0].n);
-  }
+type BroadFacts = { titles: number; newestId: number; hidden: number | null };
+
+/**
+ * In one statement: how many articles match in their title, the newest article id (the archive's
+ * size, near enough) and, when the filter has a complement, how many matches it leaves out.
+ */
+async function broadFacts(match: string, filter: ArticleFilter): Promise<BroadFacts> {
+  const hidden = filter.complement ? `(SELECT count(*) FROM "Article" a WHERE ${filter.complement.sql} AND ${memberOf(true)})` : "NULL";
+  const [row] = await prisma.$queryRawUnsafe<{ titles: number | bigint; newestId: number | bigint | null; hidden: number | bigint | null }[]>(
+    `SELECT (SELECT count(*) FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ?) AS titles, (SELECT max(id) FROM "Article") AS newestId, ${hidden} AS hidden`,
+    titleOnly(match),
+    ...(filter.complement ? [...filter.complement.params, match] : []),
+  );
+  return { titles: Number(row.titles), newestId: Number(row.newestId ?? 0), hidden: row.hidden === null ? null : Number(row.hidden) };
+}
+
+async function countAmong(match: string, filter: ArticleFilter): Promise<number> {
   const [{ total }] = await prisma.$queryRawUnsafe<{ total: number | bigint }[]>(`SELECT count(*) AS total FROM "Article" a WHERE ${filter.sql.join(" AND ")} AND ${memberOf(false)}`, ...filter.params, match);
   return Number(total);
 }
@@ -98,15 +125,12 @@ async function newestFirst(match: string, dense: boolean, filter: ArticleFilter,
   return toIds(await prisma.$queryRawUnsafe(`SELECT a.id AS id FROM "Article" a WHERE ${where} ORDER BY ${tieBreak} LIMIT ?`, ...filter.params, match, limit));
 }
 
-async function titlesThenNewest(match: string, matches: number, filter: ArticleFilter, tieBreak: string, limit: number): Promise<number[]> {
-  const [{ newestId }] = await prisma.$queryRawUnsafe<{ newestId: number | bigint | null }[]>('SELECT max(id) AS newestId FROM "Article"');
-  const dense = matches > Number(newestId ?? 0) * DENSE_SHARE;
-  const titleMatches = await countMatches(titleOnly(match));
+async function titlesThenNewest(match: string, facts: BroadFacts & { dense: boolean }, filter: ArticleFilter, tieBreak: string, limit: number): Promise<number[]> {
   const titles =
-    titleMatches === 0 ? [] : titleMatches <= SCORED_MATCHES ? await bestFirst(titleOnly(match), filter, tieBreak, limit) : await newestFirst(titleOnly(match), false, filter, tieBreak, limit);
+    facts.titles === 0 ? [] : facts.titles <= SCORED_MATCHES ? await bestFirst(titleOnly(match), filter, tieBreak, limit) : await newestFirst(titleOnly(match), false, filter, tieBreak, limit);
   if (titles.length >= limit) return titles;
   // Every title match is in `titles`: the rest are the newest matches that are not among them.
-  const newest = await newestFirst(match, dense, filter, tieBreak, limit + titles.length);
+  const newest = await newestFirst(match, facts.dense, filter, tieBreak, limit + titles.length);
   const inTitles = new Set(titles);
   return [...titles, ...newest.filter((id) => !inTitles.has(id))];
 }
