@@ -27,7 +27,7 @@ export function storedDate(date: Date): string {
 // character, a word in most articles) scoring all would take too long: title matches come first
 // (scored among themselves when they are few enough, else newest first), then the other matches
 // newest first.
-const SCORED_MATCHES = 5_000;
+const SCORED_MATCHES = 2_000;
 // Above this share of all articles, "newest matches" walks the newest articles and asks the index
 // about each; below it, the index lists its matches and the walk keeps those.
 const DENSE_SHARE = 0.2;

@@ -44,3 +44,18 @@ test("a query in traditional characters finds the simplified founding article", 
   await expect(founding).toHaveCount(1);
   await expect(founding.locator("mark").first()).toHaveText("复工复产");
 });
+
+test("the date range narrows results, stays in the form and in the page links", async ({ page }) => {
+  const founding = page.locator(".search-results > li").filter({ hasText: "“两手抓、两手赢”平阴为什么能" });
+  await page.goto(`/search?q=${encodeURIComponent("平阴")}`);
+  await page.getByLabel("起始日期").fill("2020-03-01");
+  await page.getByLabel("截止日期").fill("2020-03-03");
+  await page.locator(".search-form").getByRole("button", { name: "搜索" }).click();
+  await expect(page).toHaveURL(/from=2020-03-01&to=2020-03-03/);
+  await expect(founding).toHaveCount(1);
+  await expect(page.getByLabel("起始日期")).toHaveValue("2020-03-01");
+  await page.goto(`/search?q=${encodeURIComponent("平阴")}&from=2020-03-03`);
+  await expect(page.getByText("没有找到")).toBeVisible();
+  await page.goto(`/search?q=${encodeURIComponent("测试稿件")}&from=2020-01-01`);
+  await expect(page.getByRole("navigation", { name: "分页" }).getByRole("link", { name: "下一页" })).toHaveAttribute("href", /from=2020-01-01/);
+});

@@ -25,7 +25,8 @@ export default function SearchPage({ searchParams }: Props) {
 async function SearchResults({ searchParams }: Props) {
   const input = parseSearchParams(await searchParams);
   const [result, channels] = await Promise.all([searchPublished(input), listCachedChannels()]);
-  const query = new URLSearchParams({ q: input.q, ...(input.channelId ? { channel: String(input.channelId) } : {}) }).toString();
+  const [from, to] = [input.from, input.to].map((date) => (date ? formatShanghai(date).slice(0, 10) : ""));
+  const query = new URLSearchParams({ q: input.q, ...(input.channelId ? { channel: String(input.channelId) } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) }).toString();
   return (
     <>
       <form className="search-form" role="search" action="/search">
@@ -37,6 +38,14 @@ async function SearchResults({ searchParams }: Props) {
             <option value="">全部</option>
             {channels.map((channel) => <option key={channel.id} value={channel.id}>{channel.name}</option>)}
           </select>
+        </label>
+        <label>
+          起始日期
+          <input type="date" name="from" defaultValue={from} />
+        </label>
+        <label>
+          截止日期
+          <input type="date" name="to" defaultValue={to} />
         </label>
         <button type="submit">搜索</button>
       </form>
