@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { appendResults, formatTable, formatTargets, type Row, type Target } from "./lib/report";
 import { load, loadTool, type LoadResult } from "./lib/load";
 import { NGINX, prepareNextSite, writeNginxConfig } from "./lib/setup";
-import { ROOT, TMP, assertPortFree, log, startDetached, stop, waitForOk, withPeakMemory, type Server } from "./lib/servers";
+import { ROOT, TMP, assertPortFree, log, startDetached, startNext, stop, waitForOk, withPeakMemory, type Server } from "./lib/servers";
 
 const NEXT_PORT = 3200;
 const NGINX_PORT = 3201;
@@ -59,7 +59,7 @@ async function main(): Promise<number> {
     await prepareNextSite(env);
 
     log(`starting next start on port ${NEXT_PORT}…`);
-    const next = startDetached("next", path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(NEXT_PORT)], env);
+    const next = startNext(NEXT_PORT, env);
     servers.push(next);
     await waitForOk(`http://127.0.0.1:${NEXT_PORT}/api/health`, next);
     const html = await warmUp(`http://127.0.0.1:${NEXT_PORT}${PAGE}`);

@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { backupFileName } from "../lib/backup/backup";
 import { composeParagraphs, fixtureSentences, seededRandom } from "./lib/chinese-body";
 import { appendResults, formatTargets } from "./lib/report";
-import { ROOT, TMP, assertPortFree, log, run, sleep, startDetached, stop, waitForOk, type Server } from "./lib/servers";
+import { ROOT, TMP, assertPortFree, log, run, sleep, startNext, stop, waitForOk, type Server } from "./lib/servers";
 import { prepareNextSite } from "./lib/setup";
 
 const PORT = 3200;
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     log(`preparing ${path.relative(ROOT, DATABASE)} (migrations, demo article, admin; no build)…`);
     await run("npm", ["run", "cms", "--", "prepare", "--no-build"], env);
     seedArticles(options.articles);
-    server = startDetached("next-backup", path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(PORT)], env);
+    server = startNext(PORT, env, "next-backup");
     await waitForOk(`http://127.0.0.1:${PORT}/api/health`, server);
     log(`warm-up: ${WARM_UP_SECONDS} s of the same load, not measured…`);
     await Promise.all(startLoad(options, WARM_UP_SECONDS));

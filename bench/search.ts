@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { writeArchive } from "./lib/archive";
 import { appendResults, formatTargets, type Target } from "./lib/report";
-import { ROOT, TMP, assertPortFree, log, startDetached, stop, waitForOk, type Server } from "./lib/servers";
+import { ROOT, TMP, assertPortFree, log, startNext, stop, waitForOk, type Server } from "./lib/servers";
 import { prepareNextSite } from "./lib/setup";
 import { formatMs, formatSummaryTable, summarize, timeRepeated, type SummaryRow } from "./lib/timing";
 
@@ -173,7 +173,7 @@ async function measureHttp(file: string): Promise<Map<string, ReturnType<typeof 
   await assertPortFree(HTTP_PORT);
   log("preparing the site for HTTP (cms prepare, .next-bench)…");
   await prepareNextSite(env);
-  const server: Server = startDetached("next", path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(HTTP_PORT)], env);
+  const server: Server = startNext(HTTP_PORT, env);
   const results = new Map<string, ReturnType<typeof summarize>>();
   try {
     await waitForOk(`http://127.0.0.1:${HTTP_PORT}/api/health`, server);
