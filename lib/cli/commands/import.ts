@@ -6,6 +6,7 @@ import { requestRevalidation } from "../../site/release";
 import { importExportFile } from "../../transfer/import";
 import { jsonImportHelp } from "../../transfer/help";
 import type { Command } from "../command";
+import { port } from "../../env";
 import { CliError, info, progress } from "../output";
 
 const help = `Usage: cms import [--dry-run] [--update] [--] PATH...
@@ -100,7 +101,7 @@ async function refreshPublicPages(tags: string[], revalidate: Revalidate): Promi
     for (let start = 0; start < tags.length; start += TAGS_PER_REQUEST) await revalidate(tags.slice(start, start + TAGS_PER_REQUEST));
     info(`public pages: asked the running server to refresh ${tags.length} cache tags`);
   } catch (error) {
-    if (isNoServer(error)) info("public pages: no server is running; the site shows the import when it next starts");
+    if (isNoServer(error)) info(`public pages: no server answered on port ${port()} (run with the PORT the site runs with); the site shows the import when it next starts`);
     else info(`warning: public pages were not refreshed (${error instanceof Error ? error.message : String(error)})`);
   }
 }

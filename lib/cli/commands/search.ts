@@ -1,5 +1,6 @@
 // `cms search:reindex`: rebuilds the search index and the 相关推荐 lists from the articles, with progress.
 import { rebuildSearch } from "../../search/rebuild";
+import { plural } from "../../transfer/format";
 import type { Command } from "../command";
 import { CliError, info, progress } from "../output";
 
@@ -19,7 +20,7 @@ export async function reindexWithProgress(): Promise<void> {
       ticks.get(stage)!(done);
     },
   });
-  info(`search index rebuilt: ${result.indexed} articles indexed, related articles computed for ${result.similar}`);
+  info(`search index rebuilt: ${plural(result.indexed, "article")} indexed, related articles computed for ${result.similar}`);
 }
 
 export const searchReindexCommand: Command = {
