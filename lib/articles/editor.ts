@@ -42,10 +42,10 @@ const listSelect = {
  * body (the search index, across every status the viewer may see) first.
  */
 export async function listEditorArticles(viewer: Viewer, filters: EditorListFilters, now = new Date()) {
-  const found = filters.q?.trim() ? await searchEditorArticles(viewer, filters, now) : await latestEditorArticles(viewer, filters, now);
+  const { rows, ...found } = filters.q?.trim() ? await searchEditorArticles(viewer, filters, now) : await latestEditorArticles(viewer, filters, now);
   return {
     ...found,
-    items: found.rows.map((row) => ({
+    items: rows.map((row) => ({
       id: row.id,
       title: row.title,
       state: displayState(row, now),
@@ -106,7 +106,9 @@ export async function getArticleForEdit(viewer: Viewer, id: number) {
       bylines: { ...withRelations.bylines, include: { author: { select: { name: true } } } },
       relatedItems: { ...withRelations.relatedItems, include: { targetArticle: { select: { title: true } } } },
       updatedBy: { select: { displayName: true } },
-      similar: { orderBy: { position: "asc" }, select: { similar: { select: { id: true, title: true, status: true, publishedAt: true } } } },
+      // Only published ones: they are what a pick may point at, and a stored list can still hold an
+      // article unpublished since, which this viewer may not see.
+      similar: { where: { similar: { status: "published" } }, orderBy: { position: "asc" }, select: { similar: { select: { id: true, title: true, status: true, publishedAt: true } } } },
     },
   });
   if (!article || !canSee(viewer, article)) throw new NotFoundError();

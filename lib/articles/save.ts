@@ -177,7 +177,7 @@ async function auditWorkflow(tx: Tx, viewer: Viewer, current: Current, next: { s
 /** What 相关推荐 depends on: the text, the channel, the picks it leaves out and when and whether it is published. */
 function similarityInputsChanged(before: ArticleSnapshot, next: ArticleSnapshot): boolean {
   const inputs = (snapshot: ArticleSnapshot) =>
-    JSON.stringify([snapshot.title, snapshot.subtitle, snapshot.bodyHtml, snapshot.channelId, snapshot.status, snapshot.publishedAt, snapshot.picks.map((pick) => pick.targetArticleId)]);
+    JSON.stringify([snapshot.title, snapshot.subtitle, snapshot.summary, snapshot.bodyHtml, snapshot.channelId, snapshot.status, snapshot.publishedAt, snapshot.picks.map((pick) => pick.targetArticleId)]);
   return inputs(before) !== inputs(next);
 }
 

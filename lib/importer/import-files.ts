@@ -6,6 +6,7 @@ import { importLegacyPage, pageKey, type ImportOptions, type ImportStatus } from
 import { parseLegacyPage } from "./parse-legacy-page";
 import { BatchLookups } from "./batch-lookups";
 import { refreshAllSimilar, type SimilarProgress } from "../search/similar";
+import { tags as cacheTags } from "../site/cache-tags";
 
 export type FileStatus = ImportStatus | "skipped" | "failed";
 export type FileOutcome = {
@@ -53,7 +54,10 @@ export async function importPageFiles(files: string[], options: BatchOptions = {
     if ((outcome.status === "imported" || outcome.status === "updated") && outcome.articleId) written.push(outcome.articleId);
   }
   // Once every page is in: a page's similar articles may come later in the batch.
-  if (!options.dryRun && written.length > 0) await refreshAllSimilar({ ids: written, onProgress: options.onSimilar });
+  if (!options.dryRun && written.length > 0) {
+    const { changed } = await refreshAllSimilar({ ids: written, onProgress: options.onSimilar });
+    for (const id of changed) tags.add(cacheTags.article(id));
+  }
   summary.publicTags = [...tags];
   return summary;
 }

@@ -12,6 +12,7 @@ const TABLE = "ArticleSearch";
 const NEXT_TABLE = "ArticleSearchNext";
 const BATCH_SIZE = 500;
 const ROWS_PER_INSERT = 50;
+const CATCH_UP_MARGIN_MS = 10 * 60_000;
 const indexable = { id: true, title: true, subtitle: true, summary: true, bodyText: true } as const;
 type Indexable = { id: number; title: string; subtitle: string; summary: string; bodyText: string };
 
@@ -41,7 +42,18 @@ export type ReindexProgress = { done: number; total: number };
  * (the migration's), so the two never differ.
  */
 export async function reindexAll({ onProgress }: { onProgress?: (progress: ReindexProgress) => void | Promise<void> } = {}): Promise<ReindexProgress> {
-  const startedAt = new Date(Date.now() - 1000);
+  try {
+    return await buildAndSwap(onProgress);
+  } catch (error) {
+    await prisma.$executeRawUnsafe(`DROP TABLE IF EXISTS "${NEXT_TABLE}"`);
+    throw error;
+  }
+}
+
+async function buildAndSwap(onProgress?: (progress: ReindexProgress) => void | Promise<void>): Promise<ReindexProgress> {
+  // A save's updatedAt is set when it writes the row, up to its transaction timeout before it
+  // commits: the catch-up takes every article changed since well before the first batch.
+  const startedAt = new Date(Date.now() - CATCH_UP_MARGIN_MS);
   const total = await prisma.article.count();
   await prisma.$executeRawUnsafe(`DROP TABLE IF EXISTS "${NEXT_TABLE}"`);
   const [{ sql }] = await prisma.$queryRawUnsafe<{ sql: string }[]>("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", TABLE);

@@ -50,7 +50,8 @@ function termsOfChunk(chunk: string): QueryTerm[] {
   return terms;
 }
 
-function quote(token: string): string {
+/** An FTS5 string: the one way user text enters a MATCH expression. */
+export function quote(token: string): string {
   return `"${token.replaceAll('"', '""')}"`;
 }
 
@@ -75,11 +76,11 @@ const allOf = (terms: QueryTerm[]) => terms.map((term) => quote(term.tokens.join
  * traditional characters matches either as typed or in simplified characters.
  */
 export function parseQuery(query: string): ParsedQuery {
-  const cut = query.slice(0, MAX_QUERY_LENGTH);
-  const typed = parseTerms(cut);
+  const normalized = normalizeText(query.slice(0, MAX_QUERY_LENGTH));
+  const typed = parseTerms(normalized);
   if (typed.length === 0) return { terms: typed, match: null };
-  const simplifiedQuery = toSimplified(normalizeText(cut));
-  const simplified = simplifiedQuery === normalizeText(cut) ? [] : parseTerms(simplifiedQuery);
+  const simplifiedQuery = toSimplified(normalized);
+  const simplified = simplifiedQuery === normalized ? [] : parseTerms(simplifiedQuery);
   if (simplified.length === 0) return { terms: typed, match: allOf(typed) };
   return { terms: [...typed, ...simplified], match: `(${allOf(typed)}) OR (${allOf(simplified)})` };
 }

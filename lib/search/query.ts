@@ -27,7 +27,7 @@ export function storedDate(date: Date): string {
 // character, a word in most articles) scoring all would take too long: title matches come first
 // (scored among themselves when they are few enough, else newest first), then the other matches
 // newest first.
-const SCORED_MATCHES = 2_000;
+export const SCORED_MATCHES = 2_000;
 // Above this share of all articles, "newest matches" walks the newest articles and asks the index
 // about each; below it, the index lists its matches and the walk keeps those.
 const DENSE_SHARE = 0.2;
@@ -52,8 +52,9 @@ export async function matchingIds(parsed: ParsedQuery, filter: ArticleFilter, pa
   const matches = match ? await countMatches(match) : 0;
   if (!match || matches === 0) return pageOf(0, paging, async () => []);
   if (matches <= SCORED_MATCHES) {
-    const first = await scoredWithTotal(match, filter, paging.tieBreak, pageNumber(paging) * paging.pageSize);
-    return pageOf(first.total, paging, async (limit) => (limit <= first.ids.length || first.ids.length === first.total ? first.ids : (await scoredWithTotal(match, filter, paging.tieBreak, limit)).ids));
+    // The page asked for, or the last one when it asks for more: the ids up to the page asked for hold it.
+    const scored = await scoredWithTotal(match, filter, paging.tieBreak, pageNumber(paging) * paging.pageSize);
+    return pageOf(scored.total, paging, async () => scored.ids);
   }
   const facts = await broadFacts(match, filter);
   const total = filter.sql.length === 0 ? matches : facts.hidden !== null ? matches - facts.hidden : await countAmong(match, filter);
@@ -68,7 +69,7 @@ async function pageOf(total: number, paging: Paging, firstIds: (limit: number) =
   const pageCount = Math.ceil(total / paging.pageSize);
   const page = Math.min(pageNumber(paging), pageCount);
   const ids = await firstIds(page * paging.pageSize);
-  return { ids: ids.slice((page - 1) * paging.pageSize), total, page, pageCount };
+  return { ids: ids.slice((page - 1) * paging.pageSize, page * paging.pageSize), total, page, pageCount };
 }
 
 function joined(filter: ArticleFilter) {
@@ -129,10 +130,11 @@ async function titlesThenNewest(match: string, facts: BroadFacts & { dense: bool
   const titles =
     facts.titles === 0 ? [] : facts.titles <= SCORED_MATCHES ? await bestFirst(titleOnly(match), filter, tieBreak, limit) : await newestFirst(titleOnly(match), false, filter, tieBreak, limit);
   if (titles.length >= limit) return titles;
-  // Every title match is in `titles`: the rest are the newest matches that are not among them.
-  const newest = await newestFirst(match, facts.dense, filter, tieBreak, limit + titles.length);
+  // Every title match is in `titles`: the rest are the newest matches that are not among them
+  // (at most `titles.length` of the newest `limit` are).
+  const newest = await newestFirst(match, facts.dense, filter, tieBreak, limit);
   const inTitles = new Set(titles);
-  return [...titles, ...newest.filter((id) => !inTitles.has(id))];
+  return [...titles, ...newest.filter((id) => !inTitles.has(id))].slice(0, limit);
 }
 
 export type SearchInput = { q: string; channelId?: number | null; from?: Date | null; to?: Date | null; page?: number };

@@ -15,7 +15,7 @@ export async function rebuildSearch({ onProgress }: { onProgress?: (progress: Re
   const index = await reindexAll({ onProgress: (progress) => onProgress?.({ stage: "index", ...progress }) });
   const similar = await refreshAllSimilar({ onProgress: (progress) => onProgress?.({ stage: "similar", ...progress }) });
   await markSearchCurrent();
-  return { indexed: index.done, similar: similar.done };
+  return { indexed: index.done, similar: similar.done, changed: similar.changed };
 }
 
 /** Records that search was rebuilt for this version. */

@@ -3,6 +3,7 @@
 // reads them. Readers' queries add the public rule (lib/articles/public.ts).
 import "server-only";
 import { prisma, type Prisma } from "../db";
+import { quote } from "./parse-query";
 import { QUERY_TERMS, rankSimilar, significantTerms, termCounts, type Candidate } from "./similarity";
 
 type Tx = Prisma.TransactionClient;
@@ -19,8 +20,6 @@ const PER_TERM_AND_SIDE = 200;
 /** Other articles' lists refreshed after one write (the rest refresh at their own next write). */
 const NEIGHBOURS_REFRESHED = 6;
 const BATCH_SIZE = 200;
-
-const quote = (term: string) => `"${term.replaceAll('"', '""')}"`;
 
 type Subject = { title: string; subtitle: string; bodyText: string; summary: string; channelId: number | bigint | null; publishedAt: string | null; picks: string; similar: string };
 type WeightedTerm = { term: string; weight: number };
@@ -128,19 +127,20 @@ export type SimilarProgress = { done: number; total: number };
 
 /**
  * Recomputes the lists of the given articles (all when none given), a transaction per batch, after a
- * fresh snapshot of term frequencies.
+ * fresh snapshot of term frequencies; returns the ids whose list changed (their pages need refreshing).
  */
-export async function refreshAllSimilar({ ids, onProgress, db = prisma }: { ids?: number[]; onProgress?: (progress: SimilarProgress) => void; db?: typeof prisma } = {}): Promise<SimilarProgress> {
+export async function refreshAllSimilar({ ids, onProgress, db = prisma }: { ids?: number[]; onProgress?: (progress: SimilarProgress) => void; db?: typeof prisma } = {}): Promise<SimilarProgress & { changed: number[] }> {
   const all = ids ?? (await db.article.findMany({ orderBy: { id: "asc" }, select: { id: true } })).map((row) => row.id);
   await snapshotTermFrequencies(db);
   let done = 0;
+  const changed: number[] = [];
   for (let start = 0; start < all.length; start += BATCH_SIZE) {
     const batch = all.slice(start, start + BATCH_SIZE);
     await db.$transaction(async (tx) => {
-      for (const id of batch) await refreshSimilar(tx, id);
+      for (const id of batch) if (await refreshSimilar(tx, id)) changed.push(id);
     });
     done += batch.length;
     onProgress?.({ done, total: all.length });
   }
-  return { done, total: all.length };
+  return { done, total: all.length, changed };
 }

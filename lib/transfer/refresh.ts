@@ -1,4 +1,4 @@
-// After an import, asks a running server (if any) to expire every public page the new content shows on.
+// After an import or a rebuild, asks a running server (if any) to expire every public page the changed content shows on.
 import "server-only";
 import { tags } from "../site/cache-tags";
 import { requestRevalidation } from "../site/release";
@@ -24,7 +24,7 @@ export async function refreshPublicPages(ids: ImportedIds): Promise<string | nul
     return null;
   } catch (error) {
     if (isConnectionRefused(error)) return null; // no server running: nothing is cached
-    return `warning: the running site did not refresh its pages (${error instanceof Error ? error.message : String(error)}); restart it to show the imported content`;
+    return `warning: the running site did not refresh its pages (${error instanceof Error ? error.message : String(error)}); restart it to show the change`;
   }
 }
 

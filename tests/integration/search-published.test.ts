@@ -7,7 +7,7 @@ import { prisma } from "@/lib/db";
 import { importLegacyPage } from "@/lib/importer/import-page";
 import { parseLegacyPage } from "@/lib/importer/parse-legacy-page";
 import { indexArticle, reindexAll } from "@/lib/search/index";
-import { SEARCH_PAGE_SIZE, searchPublished } from "@/lib/search/query";
+import { SCORED_MATCHES, SEARCH_PAGE_SIZE, searchPublished } from "@/lib/search/query";
 import { createArticle, createChannel, minutesAfter } from "./factories";
 
 const FIXTURE = "prisma/demo/jnrb-2020-03-02-pingyin.txt";
@@ -179,6 +179,41 @@ describe("ranking, filters and pages", () => {
     expect(second.items).toHaveLength(5);
     expect(beyond.page).toBe(2);
     expect(new Set([...first.items, ...second.items].map((item) => item.id)).size).toBe(total);
+  });
+});
+
+describe("a broad query (more matches than are scored)", () => {
+  it("lists title matches first, then the newest, in full pages without repeats, and counts only public matches", async () => {
+    const word = uniqueHan(2);
+    const base = Date.now() - 10 * 86_400_000;
+    const bodyOnly = SCORED_MATCHES + 30;
+    await prisma.article.createMany({
+      data: Array.from({ length: bodyOnly }, (_, n) => ({
+        title: `正文提到第${n}篇`,
+        bodyHtml: "",
+        bodyText: `这里写着${word}。`,
+        status: "published",
+        publishedAt: new Date(base + n * 60_000),
+      })),
+    });
+    const inTitles = [await createArticle({ title: `${word}标题甲`, publishedAt: new Date(base) }), await createArticle({ title: `${word}标题乙`, publishedAt: new Date(base + 1000) })];
+    const hidden = [await createArticle({ title: `${word}草稿`, status: "draft" }), await createArticle({ title: `${word}定时`, publishedAt: new Date(Date.now() + 3_600_000) })];
+    await reindexAll();
+    const first = await searchPublished({ q: word, page: 1 });
+    const second = await searchPublished({ q: word, page: 2 });
+    expect(first.total).toBe(bodyOnly + inTitles.length);
+    expect(first.items).toHaveLength(SEARCH_PAGE_SIZE);
+    expect(second.items).toHaveLength(SEARCH_PAGE_SIZE);
+    const firstIds = first.items.map((item) => item.id);
+    expect(firstIds.slice(0, 2).sort()).toEqual(inTitles.map((article) => article.id).sort());
+    expect(second.items.filter((item) => firstIds.includes(item.id))).toEqual([]);
+    // After the title matches, newest first.
+    const times = [...first.items.slice(2), ...second.items].map((item) => item.publishedAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    for (const article of hidden) expect([...firstIds, ...second.items.map((item) => item.id)]).not.toContain(article.id);
+    const last = await searchPublished({ q: word, page: 999 });
+    expect(last.page).toBe(first.pageCount);
+    expect(last.items).toHaveLength((bodyOnly + inTitles.length) % SEARCH_PAGE_SIZE || SEARCH_PAGE_SIZE);
   });
 });
 

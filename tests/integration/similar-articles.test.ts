@@ -76,6 +76,18 @@ describe("相关推荐", () => {
     expect(stored.map((row) => row.similarId)).toEqual([kept.articleId]);
   });
 
+  it("offers the editor only published articles as suggestions, even when a stored list is out of date", async () => {
+    const topic = uniqueHan();
+    const subject = await publish(`${topic}主`, body(topic));
+    const other = await publish(`${topic}副`, body(topic));
+    const draft = await createArticle(editor, articleInput({ title: `${topic}草稿`, bodyHtml: body(topic) }));
+    // As if the draft had been listed before it was unpublished, and its lister not refreshed.
+    await prisma.similarArticle.create({ data: { articleId: subject.articleId, position: 5, similarId: draft.articleId, score: 1 } });
+    const form = await getArticleForEdit(editor, subject.articleId);
+    expect(form.suggestions.map((suggestion) => suggestion.id)).toEqual([other.articleId]);
+    expect(await relatedIds(subject.articleId)).toEqual([other.articleId]);
+  });
+
   it("shows a scheduled similar article only once it is due", async () => {
     const topic = uniqueHan();
     const subject = await publish(`${topic}今`, body(topic));

@@ -1,6 +1,7 @@
 // `cms search:reindex`: rebuilds the search index and the 相关推荐 lists from the articles, with progress.
 import { rebuildSearch } from "../../search/rebuild";
 import { plural } from "../../transfer/format";
+import { refreshPublicPages } from "../../transfer/refresh";
 import type { Command } from "../command";
 import { CliError, info, progress } from "../output";
 
@@ -20,7 +21,9 @@ export async function reindexWithProgress(): Promise<void> {
       ticks.get(stage)!(done);
     },
   });
-  info(`search index rebuilt: ${plural(result.indexed, "article")} indexed, related articles computed for ${result.similar}`);
+  info(`search index rebuilt: ${plural(result.indexed, "article")} indexed, related articles computed for ${result.similar}, changed for ${result.changed.length}`);
+  const warning = await refreshPublicPages({ channels: [], authors: [], articles: result.changed });
+  if (warning) info(warning);
 }
 
 export const searchReindexCommand: Command = {
