@@ -48,6 +48,28 @@ export async function requestRevalidation(tagsToRefresh: string[], baseUrl = `ht
   if (!response.ok) throw new Error(`revalidation request failed with HTTP ${response.status}`);
 }
 
+// The internal revalidation route accepts at most this many tags per request.
+const TAGS_PER_REQUEST = 1000;
+
+/**
+ * For the CLI after it changed content: asks the running server to expire `tagsToRefresh` and
+ * returns what happened as one line. No server answering is not an error: nothing is cached then.
+ */
+export async function refreshRunningSite(tagsToRefresh: string[], revalidate = requestRevalidation): Promise<string> {
+  try {
+    for (let start = 0; start < tagsToRefresh.length; start += TAGS_PER_REQUEST) await revalidate(tagsToRefresh.slice(start, start + TAGS_PER_REQUEST));
+    return `public pages: asked the running server to refresh ${tagsToRefresh.length} cache tags`;
+  } catch (error) {
+    if (isNoServer(error)) return `public pages: no server answered on port ${port()} (run with the PORT the site runs with); the site shows the change when it next starts`;
+    return `warning: public pages were not refreshed (${error instanceof Error ? error.message : String(error)}); restart the site to show the change`;
+  }
+}
+
+function isNoServer(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } } | null)?.cause;
+  return cause?.code === "ECONNREFUSED" || (error instanceof TypeError && error.message === "fetch failed");
+}
+
 export function isInternalToken(header: string | null): boolean {
   const expected = `Bearer ${secrets().internalToken}`;
   if (!header || header.length !== expected.length) return false;

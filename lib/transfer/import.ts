@@ -40,8 +40,7 @@ export async function importExportFile(file: string, options: ImportOptions = {}
   const related = plural(counts.picks, "related entry", "related entries");
   log(`imported ${plural(counts.articles, "article")} (${plural(counts.revisions, "revision")}, ${plural(counts.bylines, "byline")}, ${related}), ${plural(counts.channels, "channel")}, ${plural(counts.authors, "author")} from ${file}`);
   if (placeholders.length > 0) log(`created ${plural(placeholders.length, "disabled account")} without a password for authors in the file: ${placeholders.join(", ")}`);
-  const warning = options.revalidate === false ? null : await refreshPublicPages(plan.ids);
-  if (warning) log(warning);
+  if (options.revalidate !== false) log(await refreshPublicPages(plan.ids));
   return { ...counts, placeholderUsers: placeholders };
 }
 

@@ -2,11 +2,10 @@
 import { z } from "zod";
 import { importPageFiles, type BatchSummary, type FileOutcome } from "../../importer/import-files";
 import { listPageFiles } from "../../importer/list-files";
-import { requestRevalidation } from "../../site/release";
+import { refreshRunningSite, requestRevalidation } from "../../site/release";
 import { importExportFile } from "../../transfer/import";
 import { jsonImportHelp } from "../../transfer/help";
 import type { Command } from "../command";
-import { port } from "../../env";
 import { CliError, info, progress } from "../output";
 
 const help = `Usage: cms import [--dry-run] [--update] [--] PATH...
@@ -36,9 +35,6 @@ const argsSchema = z.object({
 });
 export type ImportArgs = z.infer<typeof argsSchema>;
 type Revalidate = (tags: string[]) => Promise<void>;
-
-// The internal revalidation route takes at most this many tags per request.
-const TAGS_PER_REQUEST = 1000;
 // Below this a batch takes a second or two: a progress line would only repeat the summary.
 const PROGRESS_FROM_FILES = 100;
 
@@ -70,7 +66,7 @@ export async function runImport(args: string[], revalidate: Revalidate = request
   for (const { file, reason } of unreadable) summary.problems.push({ file, status: "skipped", reason });
   summary.counts.skipped += unreadable.length;
   printSummary(summary, { dryRun, update });
-  if (!dryRun && summary.publicTags.length > 0) await refreshPublicPages(summary.publicTags, revalidate);
+  if (!dryRun && summary.publicTags.length > 0) info(await refreshRunningSite(summary.publicTags, revalidate));
   const failed = summary.counts.failed;
   if (failed > 0) throw new CliError(`${failed} page${failed === 1 ? "" : "s"} could not be written (listed above); the rest of the batch went through`);
   return summary;
@@ -94,21 +90,6 @@ function printSummary(summary: BatchSummary, { dryRun, update }: { dryRun: boole
   const skippedFiles = summary.problems.filter((problem) => problem.status === "skipped");
   if (skippedFiles.length > 0) info("skipped:");
   for (const { file, reason } of skippedFiles) info(`  ${file}: ${reason}`);
-}
-
-async function refreshPublicPages(tags: string[], revalidate: Revalidate): Promise<void> {
-  try {
-    for (let start = 0; start < tags.length; start += TAGS_PER_REQUEST) await revalidate(tags.slice(start, start + TAGS_PER_REQUEST));
-    info(`public pages: asked the running server to refresh ${tags.length} cache tags`);
-  } catch (error) {
-    if (isNoServer(error)) info(`public pages: no server answered on port ${port()} (run with the PORT the site runs with); the site shows the import when it next starts`);
-    else info(`warning: public pages were not refreshed (${error instanceof Error ? error.message : String(error)})`);
-  }
-}
-
-function isNoServer(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string } } | null)?.cause;
-  return cause?.code === "ECONNREFUSED" || (error instanceof TypeError && error.message === "fetch failed");
 }
 
 /** An info line that does not end up glued to a progress line being redrawn on a terminal. */

@@ -1,7 +1,8 @@
 // `cms search:reindex`: rebuilds the search index and the 相关推荐 lists from the articles, with progress.
 import { rebuildSearch } from "../../search/rebuild";
 import { plural } from "../../transfer/format";
-import { refreshPublicPages } from "../../transfer/refresh";
+import { tags } from "../../site/cache-tags";
+import { refreshRunningSite } from "../../site/release";
 import type { Command } from "../command";
 import { CliError, info, progress } from "../output";
 
@@ -22,8 +23,7 @@ export async function reindexWithProgress(): Promise<void> {
     },
   });
   info(`search index rebuilt: ${plural(result.indexed, "article")} indexed, related articles computed for ${result.similar}, changed for ${result.changed.length}`);
-  const warning = await refreshPublicPages({ channels: [], authors: [], articles: result.changed });
-  if (warning) info(warning);
+  if (result.changed.length > 0) info(await refreshRunningSite(result.changed.map(tags.article)));
 }
 
 export const searchReindexCommand: Command = {
