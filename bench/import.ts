@@ -37,8 +37,8 @@ async function main(): Promise<void> {
   process.env.DATABASE_URL = `file:${database}`;
   const migrated = spawnSync(path.join(ROOT, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: ROOT, env: process.env, encoding: "utf8" });
   if (migrated.status !== 0) throw new Error(`migration failed: ${migrated.stderr || migrated.stdout}`);
-  const { importPageFiles } = await import("../lib/importer/import-files");
-  const { listPageFiles } = await import("../lib/importer/list-files");
+  const { importPageFiles } = await import("../lib/legacy-import/import-files");
+  const { listPageFiles } = await import("../lib/legacy-import/list-files");
   const files = listPageFiles([path.join(WORK, "pages")]).files;
   const loadAverage = os.loadavg()[0];
 

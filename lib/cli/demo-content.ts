@@ -2,8 +2,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { prisma } from "../db";
-import { parseLegacyPage } from "../importer/parse-legacy-page";
-import { importLegacyPage } from "../importer/import-page";
+import { parseLegacyPage } from "../legacy-import/parse-legacy-page";
+import { importLegacyPage } from "../legacy-import/import-page";
 import { CliError, info } from "./output";
 
 export const DEMO_FOLDER = path.resolve("prisma", "demo");

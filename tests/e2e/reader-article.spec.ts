@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { parseLegacyPage } from "../../lib/importer/parse-legacy-page";
+import { parseLegacyPage } from "../../lib/legacy-import/parse-legacy-page";
 
 const fixturePage = (() => {
   const parsed = parseLegacyPage(fs.readFileSync("prisma/demo/jnrb-2020-03-02-pingyin.txt", "utf8"));

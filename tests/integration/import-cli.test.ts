@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { runImport } from "@/lib/cli/commands/import";
 import { CliError } from "@/lib/cli/output";
 import { prisma } from "@/lib/db";
-import { importPageFiles } from "@/lib/importer/import-files";
+import { importPageFiles } from "@/lib/legacy-import/import-files";
 
 const SAMPLES = path.resolve("tests/fixtures/legacy");
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);

@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getPublicArticle } from "@/lib/articles/public";
 import type { ArticleSnapshot } from "@/lib/articles/snapshot";
 import { prisma } from "@/lib/db";
-import { importLegacyPage } from "@/lib/importer/import-page";
-import { parseLegacyPage, type LegacyPage } from "@/lib/importer/parse-legacy-page";
+import { importLegacyPage } from "@/lib/legacy-import/import-page";
+import { parseLegacyPage, type LegacyPage } from "@/lib/legacy-import/parse-legacy-page";
 
 const FIXTURE = "prisma/demo/jnrb-2020-03-02-pingyin.txt";
 

@@ -2,8 +2,8 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { getPublicArticle } from "@/lib/articles/public";
-import { parseLegacyPage } from "@/lib/importer/parse-legacy-page";
-import { importLegacyPage } from "@/lib/importer/import-page";
+import { parseLegacyPage } from "@/lib/legacy-import/parse-legacy-page";
+import { importLegacyPage } from "@/lib/legacy-import/import-page";
 
 describe("founding article", () => {
   it("imports the fixture and reads it back as a public article", async () => {

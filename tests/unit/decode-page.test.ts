@@ -2,8 +2,8 @@
 import fs from "node:fs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { decodePage } from "@/lib/importer/decode-page";
-import { parseLegacyPage } from "@/lib/importer/parse-legacy-page";
+import { decodePage } from "@/lib/legacy-import/decode-page";
+import { parseLegacyPage } from "@/lib/legacy-import/parse-legacy-page";
 
 const FIXTURE = "prisma/demo/jnrb-2020-03-02-pingyin.txt";
 const fixtureText = fs.readFileSync(FIXTURE, "utf8");

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseBylineLine, parseLegacyPage, type LegacyPage } from "@/lib/importer/parse-legacy-page";
+import { parseBylineLine, parseLegacyPage, type LegacyPage } from "@/lib/legacy-import/parse-legacy-page";
 
 const FIXTURE = "prisma/demo/jnrb-2020-03-02-pingyin.txt";
 const SHARED_FIXTURE = "/work/shared/fixtures/legacy-pages/jnrb-2020-03-02-pingyin.txt";

@@ -2,8 +2,8 @@
 import path from "node:path";
 import { z } from "zod";
 import { dataDir } from "../../env";
-import { exportToFile } from "../../transfer/export";
-import { plural } from "../../transfer/format";
+import { exportToFile } from "../../json-transfer/export";
+import { plural } from "../../json-transfer/format";
 import type { Command } from "../command";
 import { info } from "../output";
 import { parseOptions } from "./users";

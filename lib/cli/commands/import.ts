@@ -1,10 +1,10 @@
 // `cms import PATH…`: imports legacy article pages with a summary; pages that are not articles are skipped, not fatal.
 import { z } from "zod";
-import { importPageFiles, type BatchSummary, type FileOutcome } from "../../importer/import-files";
-import { listPageFiles } from "../../importer/list-files";
+import { importPageFiles, type BatchSummary, type FileOutcome } from "../../legacy-import/import-files";
+import { listPageFiles } from "../../legacy-import/list-files";
 import { refreshRunningSite, requestRevalidation } from "../../site/release";
-import { importExportFile } from "../../transfer/import";
-import { jsonImportHelp } from "../../transfer/help";
+import { importExportFile } from "../../json-transfer/import";
+import { jsonImportHelp } from "../../json-transfer/help";
 import type { Command } from "../command";
 import { CliError, info, progress } from "../output";
 

@@ -1,6 +1,6 @@
 // `cms search:reindex`: rebuilds the search index and the 相关推荐 lists from the articles, with progress.
 import { rebuildSearch } from "../../search/rebuild";
-import { plural } from "../../transfer/format";
+import { plural } from "../../json-transfer/format";
 import { tags } from "../../site/cache-tags";
 import { refreshRunningSite } from "../../site/release";
 import type { Command } from "../command";

@@ -10,10 +10,10 @@ import { createPrismaClient, prisma, type Db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { recordRevision } from "@/lib/articles/snapshot";
 import { defaultExportFile, exportCommand } from "@/lib/cli/commands/export";
-import { exportToFile } from "@/lib/transfer/export";
-import { TransferError } from "@/lib/transfer/format";
-import { importExportFile } from "@/lib/transfer/import";
-import { TopLevelScanner, type ScanEvent } from "@/lib/transfer/json-scan";
+import { exportToFile } from "@/lib/json-transfer/export";
+import { TransferError } from "@/lib/json-transfer/format";
+import { importExportFile } from "@/lib/json-transfer/import";
+import { TopLevelScanner, type ScanEvent } from "@/lib/json-transfer/json-scan";
 import { createArticle, createAuthor, createChannel, minutesAfter } from "./factories";
 import { createUser } from "./newsroom-factories";
 
