@@ -32,5 +32,15 @@ const clients = (globalForPrisma.newsdeskPrisma ??= new Map());
 export const prisma: PrismaClient = clients.get(databaseUrl()) ?? createPrismaClient();
 clients.set(databaseUrl(), prisma);
 
+/** Whether the database answers a query (the health check). */
+export async function databaseAnswers(): Promise<boolean> {
+  try {
+    await prisma.$queryRawUnsafe("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export type Db = PrismaClient;
 export type { Prisma } from "./generated/prisma/client";

@@ -1,4 +1,5 @@
-// Domain errors that entry points turn into messages. Their text is Chinese and safe to show.
+// Domain errors that entry points turn into messages: Chinese and safe to show in the newsroom,
+// except OperationError, whose English line is for the admin CLI.
 
 export class NotFoundError extends Error {
   constructor(message = "找不到这篇文章，或您没有查看它的权限") {
@@ -23,6 +24,9 @@ export class StaleVersionError extends Error {
     super("这篇文章已被他人修改");
   }
 }
+
+/** A failed admin operation (backup, restore, migration, import, export) or bad CLI input: one English line. */
+export class OperationError extends Error {}
 
 export class ForbiddenError extends Error {
   constructor(message = "没有权限执行此操作") {

@@ -1,30 +1,17 @@
 // Newsroom reads of articles, scoped by viewer: a forbidden article is simply "not found".
 import "server-only";
 import { prisma } from "../db";
-import { hasPermission } from "../auth/permissions";
 import type { Viewer } from "../auth/viewer";
 import { NotFoundError } from "../errors";
 import { parseQuery } from "../search/parse-query";
-import { matchingIds, storedDate, type ArticleFilter } from "../search/query";
+import { matchingIds } from "../search/query";
 import { formatShanghai } from "../text/time";
-import { canSee } from "./save";
 import { withRelations } from "./snapshot";
+import { isVisibleInNewsroom, newsroomWhere, publishedWhere, stateOf, stateWhere, type ArticleState } from "./visibility";
 
 export const EDITOR_PAGE_SIZE = 30;
-export const STATUS_FILTERS = ["draft", "review", "scheduled", "published", "archived"] as const;
-export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
-export type EditorListFilters = { status?: StatusFilter; channelId?: number; q?: string; page?: number };
-
-function scope(viewer: Viewer) {
-  return hasPermission(viewer.role, "article.editAny") ? {} : { createdById: viewer.id };
-}
-
-function statusWhere(status: StatusFilter | undefined, now: Date) {
-  if (status === "scheduled") return { status: "published", publishedAt: { gt: now } };
-  if (status === "published") return { status: "published", publishedAt: { lte: now } };
-  return status ? { status } : {};
-}
+export type EditorListFilters = { status?: ArticleState; channelId?: number; q?: string; page?: number };
 
 const listSelect = {
   id: true,
@@ -58,7 +45,7 @@ export async function listEditorArticles(viewer: Viewer, filters: EditorListFilt
 }
 
 async function latestEditorArticles(viewer: Viewer, filters: EditorListFilters, now: Date) {
-  const where = { ...scope(viewer), ...statusWhere(filters.status, now), ...(filters.channelId ? { channelId: filters.channelId } : {}) };
+  const where = { ...newsroomWhere(viewer), ...(filters.status ? stateWhere(filters.status, now) : {}), ...(filters.channelId ? { channelId: filters.channelId } : {}) };
   const total = await prisma.article.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / EDITOR_PAGE_SIZE));
   const page = Math.min(Math.max(1, filters.page ?? 1), pageCount);
@@ -67,36 +54,20 @@ async function latestEditorArticles(viewer: Viewer, filters: EditorListFilters, 
 }
 
 async function searchEditorArticles(viewer: Viewer, filters: EditorListFilters, now: Date) {
-  const found = await matchingIds(parseQuery(filters.q ?? ""), editorFilter(viewer, filters, now), {
-    page: filters.page ?? 1,
-    pageSize: EDITOR_PAGE_SIZE,
-    tieBreak: "a.updatedAt DESC, a.id DESC",
-  });
+  const scope = { audience: "newsroom", viewer, now, state: filters.status, channelId: filters.channelId } as const;
+  const found = await matchingIds(parseQuery(filters.q ?? ""), scope, { page: filters.page ?? 1, pageSize: EDITOR_PAGE_SIZE, order: "updated" });
   const rows = await prisma.article.findMany({ where: { id: { in: found.ids } }, select: listSelect });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return { total: found.total, page: found.page, pageCount: Math.max(1, found.pageCount), rows: found.ids.flatMap((id) => byId.get(id) ?? []) };
 }
 
-/** The same scope and filters as `scope` and `statusWhere`, in SQL for the search index. */
-function editorFilter(viewer: Viewer, filters: EditorListFilters, now: Date): ArticleFilter {
-  const sql: string[] = [];
-  const params: unknown[] = [];
-  if (!hasPermission(viewer.role, "article.editAny")) sql.push("a.createdById = ?"), params.push(viewer.id);
-  if (filters.channelId) sql.push("a.channelId = ?"), params.push(filters.channelId);
-  if (filters.status === "scheduled") sql.push("a.status = 'published' AND a.publishedAt > ?"), params.push(storedDate(now));
-  else if (filters.status === "published") sql.push("a.status = 'published' AND a.publishedAt <= ?"), params.push(storedDate(now));
-  else if (filters.status) sql.push("a.status = ?"), params.push(filters.status);
-  return { sql, params };
+/** The article's workflow state as the newsroom says it: 草稿, 待审, 定时, 已发布, 已归档. */
+export function displayState(article: { status: string; publishedAt: Date | null }, now = new Date()): { key: ArticleState; label: string } {
+  const key = stateOf(article, now);
+  return { key, label: STATE_LABELS[key] ?? key };
 }
 
-/** The article's workflow state as the newsroom says it: 草稿, 待审, 定时, 已发布, 已归档. */
-export function displayState(article: { status: string; publishedAt: Date | null }, now = new Date()): { key: StatusFilter; label: string } {
-  if (article.status === "published") {
-    return article.publishedAt && article.publishedAt > now ? { key: "scheduled", label: "定时" } : { key: "published", label: "已发布" };
-  }
-  const labels: Record<string, string> = { draft: "草稿", review: "待审", archived: "已归档" };
-  return { key: article.status as StatusFilter, label: labels[article.status] ?? article.status };
-}
+export const STATE_LABELS: Record<ArticleState, string> = { draft: "草稿", review: "待审", scheduled: "定时", published: "已发布", archived: "已归档" };
 
 /** Everything the edit form shows, or NotFoundError when the viewer may not see the article. */
 export async function getArticleForEdit(viewer: Viewer, id: number) {
@@ -108,10 +79,10 @@ export async function getArticleForEdit(viewer: Viewer, id: number) {
       updatedBy: { select: { displayName: true } },
       // Only published ones: they are what a pick may point at, and a stored list can still hold an
       // article unpublished since, which this viewer may not see.
-      similar: { where: { similar: { status: "published" } }, orderBy: { position: "asc" }, select: { similar: { select: { id: true, title: true, status: true, publishedAt: true } } } },
+      similar: { where: { similar: publishedWhere() }, orderBy: { position: "asc" }, select: { similar: { select: { id: true, title: true, status: true, publishedAt: true } } } },
     },
   });
-  if (!article || !canSee(viewer, article)) throw new NotFoundError();
+  if (!article || !isVisibleInNewsroom(viewer, article)) throw new NotFoundError();
   return {
     id: article.id,
     version: article.version,
@@ -141,7 +112,7 @@ export type EditableArticle = Awaited<ReturnType<typeof getArticleForEdit>>;
 export function searchPublishedTitles(q: string, limit = 10) {
   if (!q.trim()) return Promise.resolve([]);
   return prisma.article.findMany({
-    where: { status: "published", title: { contains: q.trim() } },
+    where: { ...publishedWhere(), title: { contains: q.trim() } },
     orderBy: { publishedAt: "desc" },
     take: limit,
     select: { id: true, title: true, summary: true },

@@ -3,14 +3,14 @@ import "server-only";
 import { prisma } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { NotFoundError } from "../errors";
-import { canSee } from "./save";
+import { isVisibleInNewsroom } from "./visibility";
 
 export const PRESENCE_EXPIRY_MS = 30_000;
 
 /** Records that the viewer has the article open; returns the names of the others who do. */
 export async function heartbeat(viewer: Viewer, articleId: number, now = new Date()): Promise<string[]> {
   const article = await prisma.article.findUnique({ where: { id: articleId }, select: { createdById: true } });
-  if (!article || !canSee(viewer, article)) throw new NotFoundError();
+  if (!article || !isVisibleInNewsroom(viewer, article)) throw new NotFoundError();
   await prisma.articlePresence.upsert({
     where: { articleId_userId: { articleId, userId: viewer.id } },
     create: { articleId, userId: viewer.id, lastSeenAt: now },

@@ -5,12 +5,12 @@ import type { Viewer } from "../auth/viewer";
 import { NotFoundError } from "../errors";
 import { sanitizeBodyHtml } from "../text/html";
 import type { PublicArticle } from "./public";
-import { canSee } from "./save";
+import { isVisibleInNewsroom } from "./visibility";
 import { parseSnapshot, snapshotOf, withRelations } from "./snapshot";
 
 export async function getPreview(viewer: Viewer, articleId: number, revisionNumber?: number): Promise<PublicArticle & { version: number }> {
   const article = await prisma.article.findUnique({ where: { id: articleId }, include: withRelations });
-  if (!article || !canSee(viewer, article)) throw new NotFoundError();
+  if (!article || !isVisibleInNewsroom(viewer, article)) throw new NotFoundError();
   let snapshot = snapshotOf(article);
   let version = article.version;
   if (revisionNumber) {

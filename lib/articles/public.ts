@@ -2,7 +2,7 @@
 import "server-only";
 import { prisma } from "../db";
 import { sanitizeBodyHtml } from "../text/html";
-import { isPublic, publicWhere } from "./status";
+import { isPublic, publicWhere } from "./visibility";
 
 export const PAGE_SIZE = 20;
 
@@ -71,7 +71,7 @@ export async function listFeedArticles({ channelId, limit = 50 }: { channelId?: 
 /** Every public article's id and times, for the sitemap; `since` narrows to recent publishing. */
 export async function listSitemapEntries({ since }: { since?: Date } = {}, now = new Date()) {
   const rows = await prisma.article.findMany({
-    where: { status: "published", publishedAt: { lte: now, ...(since ? { gte: since } : {}) } },
+    where: { ...publicWhere(now), ...(since ? { AND: { publishedAt: { gte: since } } } : {}) },
     orderBy: { publishedAt: "desc" },
     take: 50000,
     select: { id: true, title: true, publishedAt: true, updatedAt: true },
@@ -96,8 +96,7 @@ export async function getPublicArticle(id: number, now = new Date()) {
   const publishedAt = article.publishedAt!;
   const picks = article.relatedItems.map((item) => {
     const target = item.targetArticle;
-    const targetIsPublic = target && target.status === "published" && target.publishedAt && target.publishedAt <= now;
-    if (targetIsPublic) return { title: target.title, excerpt: target.summary, url: `/articles/${target.id}`, articleId: target.id };
+    if (target && isPublic(target, now)) return { title: target.title, excerpt: target.summary, url: `/articles/${target.id}`, articleId: target.id };
     return { title: item.title, excerpt: item.excerpt, url: item.url || null, articleId: null };
   });
   const excluded = [article.id, ...picks.flatMap((pick) => (pick.articleId ? [pick.articleId] : []))];
@@ -110,7 +109,7 @@ export async function getPublicArticle(id: number, now = new Date()) {
       select: { id: true, title: true },
     }),
     prisma.article.findFirst({
-      where: { ...inChannel, OR: [{ publishedAt: { gt: publishedAt, lte: now } }, { publishedAt, id: { gt: article.id } }] },
+      where: { ...inChannel, OR: [{ publishedAt: { gt: publishedAt } }, { publishedAt, id: { gt: article.id } }] },
       orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
       select: { id: true, title: true },
     }),

@@ -8,13 +8,14 @@ import { NotFoundError } from "../errors";
 import { characterDiff, hasChanges, type DiffPart } from "../text/diff";
 import { htmlToText } from "../text/html";
 import { formatShanghai } from "../text/time";
-import { canSee, saveArticle } from "./save";
+import { saveArticle } from "./save";
+import { isVisibleInNewsroom } from "./visibility";
 import { displayState } from "./editor";
 import { parseSnapshot, type ArticleSnapshot } from "./snapshot";
 
 async function requireRevisionAccess(viewer: Viewer, articleId: number) {
   const article = await prisma.article.findUnique({ where: { id: articleId }, select: { id: true, title: true, status: true, createdById: true, version: true, publishedAt: true } });
-  if (!article || !canSee(viewer, article) || !can(viewer, "revisions", article)) throw new NotFoundError();
+  if (!article || !isVisibleInNewsroom(viewer, article) || !can(viewer, "revisions", article)) throw new NotFoundError();
   return article;
 }
 

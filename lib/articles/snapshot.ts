@@ -1,5 +1,4 @@
 // Revision snapshots: every editable field of an article, bylines and picks included.
-import type { Prisma } from "../db";
 
 export type ArticleSnapshot = {
   title: string;
@@ -42,15 +41,6 @@ export function snapshotOf(article: ArticleWithRelations): ArticleSnapshot {
 
 export function sameSnapshot(a: ArticleSnapshot, b: ArticleSnapshot): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** Stores the article's current state (inside the caller's transaction) as revision `number`. */
-export async function recordRevision(
-  tx: Prisma.TransactionClient,
-  { articleId, number, authorId }: { articleId: number; number: number; authorId: number | null },
-): Promise<void> {
-  const article = await tx.article.findUniqueOrThrow({ where: { id: articleId }, include: withRelations });
-  await tx.revision.create({ data: { articleId, number, authorId, snapshot: JSON.stringify(snapshotOf(article)) } });
 }
 
 export function parseSnapshot(json: string): ArticleSnapshot {

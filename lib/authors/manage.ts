@@ -9,6 +9,7 @@ import { recordAudit } from "../audit/record";
 import { requirePermission, type Viewer } from "../auth/viewer";
 import { NotFoundError, ValidationError } from "../errors";
 import { affectedTags, tags } from "../site/cache-tags";
+import { publishedWhere } from "../articles/visibility";
 
 type Tx = Prisma.TransactionClient;
 export type Context = { clientAddress?: string };
@@ -183,7 +184,7 @@ function mergedBylines<T extends { authorId: number }>(bylines: T[], keepId: num
 /** Every public page showing these authors: their pages and each published article that credits them. */
 async function tagsOfArticlesBy(tx: Tx, authorIds: number[]): Promise<string[]> {
   const articles = await tx.article.findMany({
-    where: { status: "published", bylines: { some: { authorId: { in: authorIds } } } },
+    where: { ...publishedWhere(), bylines: { some: { authorId: { in: authorIds } } } },
     select: { id: true, channelId: true, bylines: { select: { authorId: true } } },
   });
   const all = articles.flatMap((article) => affectedTags({ id: article.id, channelId: article.channelId, authorIds: article.bylines.map((b) => b.authorId) }));
@@ -200,7 +201,7 @@ function describeChanges(before: AuthorInput, after: AuthorInput): string[] {
 
 async function withPublishedCounts(db: Tx, rows: SummaryRow[]): Promise<AuthorSummary[]> {
   if (rows.length === 0) return [];
-  const published = await db.byline.groupBy({ by: ["authorId"], where: { authorId: { in: rows.map((row) => row.id) }, article: { status: "published" } }, _count: { _all: true } });
+  const published = await db.byline.groupBy({ by: ["authorId"], where: { authorId: { in: rows.map((row) => row.id) }, article: publishedWhere() }, _count: { _all: true } });
   const counts = new Map(published.map((group) => [group.authorId, group._count._all]));
   return rows.map((row) => toSummary(row, counts.get(row.id) ?? 0));
 }

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { CliError } from "../cli/output";
+import { OperationError } from "../errors";
 import { copyDatabase, type CopyProgress } from "./copy";
 import { readMigrationRecords } from "./migrations";
 import { countArticles, listIntegrityProblems, listMissingTables, openDatabase, withDatabase } from "./sqlite";
@@ -35,9 +35,9 @@ export function defaultBackupFile(backupDir: string, at = new Date()): string {
  */
 export async function createBackup(options: { databaseFile: string; out: string; onProgress?: CopyProgress }): Promise<BackupResult> {
   const { databaseFile, out } = options;
-  if (!fs.existsSync(databaseFile)) throw new CliError(`there is no database at ${databaseFile}`);
-  if (path.resolve(out) === path.resolve(databaseFile)) throw new CliError("the backup file cannot be the database itself");
-  if (fs.existsSync(out)) throw new CliError(`${out} already exists; choose another file`);
+  if (!fs.existsSync(databaseFile)) throw new OperationError(`there is no database at ${databaseFile}`);
+  if (path.resolve(out) === path.resolve(databaseFile)) throw new OperationError("the backup file cannot be the database itself");
+  if (fs.existsSync(out)) throw new OperationError(`${out} already exists; choose another file`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const partial = `${out}.partial`;
   const started = performance.now();
@@ -64,9 +64,9 @@ function checkCopy(file: string): { articles: number; migrations: number } {
     // The copy inherits the live database's WAL mode; a backup is better as one self-contained file.
     db.pragma("journal_mode = DELETE");
     const problems = listIntegrityProblems(db);
-    if (problems.length > 0) throw new CliError(`the backup failed its integrity check: ${problems.slice(0, 3).join("; ")}`);
+    if (problems.length > 0) throw new OperationError(`the backup failed its integrity check: ${problems.slice(0, 3).join("; ")}`);
     const missing = listMissingTables(db);
-    if (missing.length > 0) throw new CliError(`the database is not a newsdesk database (no table ${missing.join(", ")})`);
+    if (missing.length > 0) throw new OperationError(`the database is not a newsdesk database (no table ${missing.join(", ")})`);
     return { articles: countArticles(db), migrations: readMigrationRecords(db).length };
   });
 }

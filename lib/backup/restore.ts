@@ -1,23 +1,24 @@
 // db:restore: only a sound newsdesk backup of this or an older schema replaces the database, after a backup of it.
 import fs from "node:fs";
 import path from "node:path";
-import { migrateDatabase, type MigrationSetup } from "../cli/migrate";
-import { CliError } from "../cli/output";
+import { migrateDatabase, type MigrationSetup } from "./migrate";
+import { OperationError } from "../errors";
 import { createBackup, defaultBackupFile } from "./backup";
 import { replaceDatabaseFile, type ProgressFor } from "./copy";
 import { formatBytes, formatCount, formatNames } from "./format";
 import { compareMigrations, DEFAULT_MIGRATIONS_DIR, listCodeMigrations, readMigrationRecords, type MigrationStatus } from "./migrations";
 import { countArticles, describeSqliteFailure, listIntegrityProblems, listMissingTables, requireFreeDatabase, withDatabase } from "./sqlite";
-import { applyWithRollback, type Reporter } from "./upgrade";
+import { applyWithRollback } from "./upgrade";
+import type { Report } from "../reporter";
 
-export type RestoreOptions = MigrationSetup & { file: string; databaseFile: string; backupDir: string; report: Reporter; progressFor?: ProgressFor };
+export type RestoreOptions = MigrationSetup & { file: string; databaseFile: string; backupDir: string; report: Report; progressFor?: ProgressFor };
 export type RestoreResult = { previousBackup: string | null; articles: number; applied: string[] };
 
 type Checked = { articles: number; status: MigrationStatus };
 
 /** Checks that `file` is a sound newsdesk database this code can run on; throws a one-line refusal otherwise. */
 export function checkBackupFile(file: string, migrationsDir = DEFAULT_MIGRATIONS_DIR): Checked {
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new CliError(`${file} does not exist`);
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new OperationError(`${file} does not exist`);
   const outcome = (() => {
     try {
       return withDatabase(file, { readonly: true }, (db) => inspect(db, migrationsDir));
@@ -25,7 +26,7 @@ export function checkBackupFile(file: string, migrationsDir = DEFAULT_MIGRATIONS
       return `is damaged or not a SQLite database (${describeSqliteFailure(error)})`;
     }
   })();
-  if (typeof outcome === "string") throw new CliError(`${file} ${outcome}; nothing was changed`);
+  if (typeof outcome === "string") throw new OperationError(`${file} ${outcome}; nothing was changed`);
   return outcome;
 }
 
@@ -44,7 +45,7 @@ function inspect(db: Parameters<typeof readMigrationRecords>[0], migrationsDir: 
 
 export async function restoreDatabase(options: RestoreOptions): Promise<RestoreResult> {
   const { file, databaseFile, report } = options;
-  if (path.resolve(file) === path.resolve(databaseFile)) throw new CliError(`${file} is the live database itself`);
+  if (path.resolve(file) === path.resolve(databaseFile)) throw new OperationError(`${file} is the live database itself`);
   const { articles, status } = checkBackupFile(file, options.migrationsDir);
   report(`checked ${file}: integrity ok, newsdesk database with ${formatCount(status.applied.length, "migration")} and ${formatCount(articles, "article")}`);
   const exists = fs.existsSync(databaseFile);
@@ -59,6 +60,6 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreR
   report(`the backup predates ${formatCount(pending.length, "migration")} of this version; applying ${formatNames(pending)}`);
   const applied = previous
     ? await applyWithRollback({ ...options, rollbackFile: previous.file, baseFile: file, pending })
-    : migrateDatabase(options);
+    : migrateDatabase(options, report);
   return { previousBackup: previous?.file ?? null, articles, applied };
 }

@@ -1,7 +1,7 @@
 // Direct better-sqlite3 access for the admin's database tools (open, integrity, in-use checks); the site uses lib/db.ts.
 import Database from "better-sqlite3";
 import crypto from "node:crypto";
-import { CliError } from "../cli/output";
+import { OperationError } from "../errors";
 
 export type SqliteDatabase = Database.Database;
 
@@ -87,5 +87,5 @@ export function inUseMessage(file: string, action: string): string {
 }
 
 export function requireFreeDatabase(file: string, action: string): void {
-  if (isDatabaseInUse(file)) throw new CliError(inUseMessage(file, action));
+  if (isDatabaseInUse(file)) throw new OperationError(inUseMessage(file, action));
 }

@@ -1,7 +1,8 @@
 // db:migrate: a backup, then the pending migrations; a failure restores the backup, so it is all or nothing.
 import fs from "node:fs";
-import { MigrationError, migrateDatabase, type MigrationSetup } from "../cli/migrate";
-import { CliError } from "../cli/output";
+import { MigrationError, migrateDatabase, type MigrationSetup } from "./migrate";
+import { OperationError } from "../errors";
+import type { Report } from "../reporter";
 import { createBackup, defaultBackupFile, type BackupResult } from "./backup";
 import { replaceDatabaseFile, type ProgressFor } from "./copy";
 import { findMigrationError } from "./diagnose";
@@ -9,19 +10,17 @@ import { formatBytes, formatCount, formatNames } from "./format";
 import { DEFAULT_MIGRATIONS_DIR, getMigrationStatus } from "./migrations";
 import { requireFreeDatabase, schemaFingerprint } from "./sqlite";
 
-export type Reporter = (message: string) => void;
-
-export type UpgradeOptions = MigrationSetup & { databaseFile: string; backupDir: string; report: Reporter; progressFor?: ProgressFor };
+export type UpgradeOptions = MigrationSetup & { databaseFile: string; backupDir: string; report: Report; progressFor?: ProgressFor };
 
 export async function migrateWithBackup(options: UpgradeOptions): Promise<{ backup: BackupResult | null; applied: string[] }> {
   const { databaseFile, report } = options;
   if (!fs.existsSync(databaseFile)) {
     report(`no database at ${databaseFile} yet: creating it (nothing to back up)`);
-    return { backup: null, applied: migrateDatabase(options) };
+    return { backup: null, applied: migrateDatabase(options, report) };
   }
   const status = getMigrationStatus(databaseFile, options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
   if (status.failed.length > 0) {
-    throw new CliError(`the database records a failed migration (${formatNames(status.failed)}); restore the backup taken before it with db:restore`);
+    throw new OperationError(`the database records a failed migration (${formatNames(status.failed)}); restore the backup taken before it with db:restore`);
   }
   if (status.pending.length === 0) {
     report(`nothing to migrate: all ${formatCount(status.applied.length, "migration")} are applied; no backup taken`);
@@ -37,6 +36,7 @@ export async function migrateWithBackup(options: UpgradeOptions): Promise<{ back
 
 type Rollback = MigrationSetup & {
   databaseFile: string;
+  report?: Report;
   /** Put back when a migration fails. */
   rollbackFile: string;
   /** The database as it was before these migrations, to replay them and find the error. */
@@ -49,16 +49,16 @@ export async function applyWithRollback(options: Rollback): Promise<string[]> {
   const { databaseFile, rollbackFile } = options;
   const before = schemaFingerprint(databaseFile);
   try {
-    return migrateDatabase(options);
+    return migrateDatabase(options, options.report);
   } catch (error) {
     if (!(error instanceof MigrationError)) throw error;
     // A migration that started left a _prisma_migrations row or a schema change behind.
-    if (schemaFingerprint(databaseFile) === before) throw new CliError(`${error.message}; nothing was changed`);
+    if (schemaFingerprint(databaseFile) === before) throw new OperationError(`${error.message}; nothing was changed`);
     const failed = getMigrationStatus(databaseFile, options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR).failed[0] ?? error.migrationName;
     await replaceDatabaseFile(rollbackFile, databaseFile);
     const cause = failed ? await findMigrationError({ ...replayOf(options), failed }) : null;
     const what = cause && failed ? `migration ${failed} failed: ${cause}` : error.message;
-    throw new CliError(`${what}; the database was restored from the backup ${rollbackFile}`);
+    throw new OperationError(`${what}; the database was restored from the backup ${rollbackFile}`);
   }
 }
 

@@ -10,6 +10,7 @@ import { requirePermission, type Viewer } from "../auth/viewer";
 import { NotFoundError, ValidationError } from "../errors";
 import { tags } from "../site/cache-tags";
 import { slugFromName } from "./slug";
+import { publishedWhere } from "../articles/visibility";
 
 type Tx = Prisma.TransactionClient;
 export type Context = { clientAddress?: string };
@@ -167,7 +168,7 @@ async function requireFreeName(tx: Tx, name: string, channelId: number | null): 
 async function tagsOfChannel(tx: Tx, channelId: number, { listsChanged }: { listsChanged: boolean }): Promise<string[]> {
   const base = [tags.channels, tags.channel(channelId), tags.front, tags.feed, tags.sitemap];
   if (!listsChanged) return base;
-  const bylines = await tx.byline.findMany({ where: { article: { channelId, status: "published" } }, distinct: ["authorId"], select: { authorId: true } });
+  const bylines = await tx.byline.findMany({ where: { article: { channelId, ...publishedWhere() } }, distinct: ["authorId"], select: { authorId: true } });
   return [...base, ...bylines.map((byline) => tags.author(byline.authorId))];
 }
 

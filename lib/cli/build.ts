@@ -7,7 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { prisma } from "../db";
 import { databaseFile } from "../env";
-import { CliError, info } from "./output";
+import { info } from "./output";
+import { OperationError } from "../errors";
 
 const SOURCES = ["app", "lib", "prisma/schema.prisma", "next.config.js", "instrumentation.ts", "package-lock.json", "tsconfig.json"];
 const STAMP = "newsdesk-build.json";
@@ -23,7 +24,7 @@ export async function buildIfNeeded(): Promise<void> {
   }
   info("building the site (next build)…");
   const result = spawnSync(path.resolve("node_modules", ".bin", "next"), ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (result.status !== 0) throw new CliError("next build failed (see the output above)");
+  if (result.status !== 0) throw new OperationError("next build failed (see the output above)");
   fs.writeFileSync(stampFile, fingerprint);
 }
 

@@ -1,4 +1,4 @@
-// The shape of an admin CLI command. `run` throws CliError (from ./output) with a one-line English
+// The shape of an admin CLI command. `run` throws OperationError (lib/errors) with a one-line English
 // message on bad input or failure; anything else is reported as an unexpected failure.
 export type Command = {
   name: string;

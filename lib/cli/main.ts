@@ -1,6 +1,6 @@
 // The admin command: `npm run cms -- <command> [options]`.
 import { COMMANDS } from "./commands";
-import { CliError } from "./output";
+import { OperationError } from "../errors";
 
 function usage(): string {
   const lines = COMMANDS.map((command) => `  ${command.name.padEnd(16)} ${command.summary}`);
@@ -29,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2))
   .then((code) => process.exit(code))
   .catch((error: unknown) => {
-    const message = error instanceof CliError ? error.message : `unexpected failure: ${error instanceof Error ? error.message : String(error)}`;
+    const message = error instanceof OperationError ? error.message : `unexpected failure: ${error instanceof Error ? error.message : String(error)}`;
     console.error(`error: ${message}`);
     process.exit(1);
   });

@@ -1,6 +1,4 @@
-// CLI output helpers: English messages, errors as one line on stderr, progress on long work.
-
-export class CliError extends Error {}
+// CLI output: English messages on stdout, progress on long work. The only printer of lib.
 
 export function info(message: string): void {
   process.stdout.write(`${message}\n`);

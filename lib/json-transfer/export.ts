@@ -4,11 +4,10 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { prisma, type Db, type Prisma } from "../db";
-import { progress as cliProgress } from "../cli/output";
+import { silentProgress, type ProgressFactory } from "../reporter";
 import { FORMAT, TransferError, VERSION } from "./format";
 import { articleInclude, channelInclude, toArticleRecord, toAuthorRecord, toChannelRecord } from "./records";
 
-export type ProgressFactory = (label: string, total: number) => (done: number) => void;
 export type ExportOptions = { db?: Db; progress?: ProgressFactory; batchSize?: number };
 export type ExportSummary = { file: string; channels: number; authors: number; articles: number; revisions: number };
 
@@ -50,7 +49,7 @@ async function writeDocument(tx: Tx, out: Out, options: ExportOptions) {
     tx.author.findMany({ where: { id: { gt: afterId } }, orderBy: { id: "asc" }, take: batchSize }).then((rows) => rows.map(toAuthorRecord)),
   );
   await out.write(",\n");
-  const report = (options.progress ?? cliProgress)("exporting articles", await tx.article.count());
+  const report = (options.progress ?? silentProgress)("exporting articles", await tx.article.count());
   let revisions = 0;
   const articles = await writeSection(out, "articles", async (afterId) => {
     const rows = await tx.article.findMany({ where: { id: { gt: afterId } }, orderBy: { id: "asc" }, take: batchSize, include: articleInclude });

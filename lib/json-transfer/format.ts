@@ -1,7 +1,7 @@
 // The newsdesk export format, version 1: one JSON object, sections in this order. Users and the
 // audit log are not part of it; authorship names users by email. Ids are kept so links survive.
 import { z } from "zod";
-import { CliError } from "../cli/output";
+import { OperationError } from "../errors";
 
 export const FORMAT = "newsdesk-export";
 export const VERSION = 1;
@@ -12,7 +12,7 @@ export const SECTIONS = ["channels", "authors", "articles"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** A one-line English failure of export or import; nothing was written when import throws it. */
-export class TransferError extends CliError {
+export class TransferError extends OperationError {
   constructor(message: string) {
     // File content (keys, values) may end up in the message; keep it on one line.
     super(message.replace(/\s*[\r\n]+\s*/g, " "));

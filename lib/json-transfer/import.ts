@@ -7,9 +7,8 @@ import path from "node:path";
 import { prisma, type Db, type Prisma } from "../db";
 import { refreshAllSimilar } from "../search/similar";
 import { recordAudit } from "../audit/record";
-import { info, progress as cliProgress } from "../cli/output";
 import { checkExportFile, type Counts, type ImportPlan } from "./check";
-import type { ProgressFactory } from "./export";
+import { silentProgress, silentReport, type ProgressFactory, type Report } from "../reporter";
 import { plural, TransferError } from "./format";
 import { readExport } from "./read-export";
 import { refreshPublicPages } from "./refresh";
@@ -18,7 +17,7 @@ import { BatchWriter } from "./write";
 
 export { jsonImportHelp } from "./help";
 
-export type ImportOptions = { db?: Db; progress?: ProgressFactory; log?: (line: string) => void; revalidate?: boolean; batchSize?: number };
+export type ImportOptions = { db?: Db; progress?: ProgressFactory; log?: Report; revalidate?: boolean; batchSize?: number };
 export type ImportSummary = Counts & { placeholderUsers: string[] };
 
 const LONG_TRANSACTION = { maxWait: 60_000, timeout: 24 * 60 * 60 * 1000 };
@@ -27,14 +26,14 @@ const MEGABYTE = 1024 * 1024;
 
 export async function importExportFile(file: string, options: ImportOptions = {}): Promise<ImportSummary> {
   const db = options.db ?? prisma;
-  const log = options.log ?? info;
+  const log = options.log ?? silentReport;
   await requireEmptyDatabase(db); // before reading what may be a very large file
-  const reportBytes = (options.progress ?? cliProgress)("checking file (MB)", Math.ceil(fileSize(file) / MEGABYTE));
+  const reportBytes = (options.progress ?? silentProgress)("checking file (MB)", Math.ceil(fileSize(file) / MEGABYTE));
   const plan = await checkExportFile(file, (bytes) => reportBytes(Math.ceil(bytes / MEGABYTE)));
   const placeholders = await db
     .$transaction((tx) => writeAll(tx, file, plan, options), LONG_TRANSACTION)
     .catch((error: unknown) => Promise.reject(asOneLine(file, error)));
-  const similar = (options.progress ?? cliProgress)("related articles", plan.counts.articles);
+  const similar = (options.progress ?? silentProgress)("related articles", plan.counts.articles);
   await refreshAllSimilar({ db, onProgress: ({ done }) => similar(done) });
   const { counts } = plan;
   const related = plural(counts.picks, "related entry", "related entries");
@@ -48,7 +47,7 @@ async function writeAll(tx: Prisma.TransactionClient, file: string, plan: Import
   await requireEmptyDatabase(tx);
   const users = await resolveUsers(tx, plan.emails);
   const writer = new BatchWriter(tx, users, options.batchSize ?? DEFAULT_BATCH);
-  const report = (options.progress ?? cliProgress)("importing articles", plan.counts.articles);
+  const report = (options.progress ?? silentProgress)("importing articles", plan.counts.articles);
   const hash = crypto.createHash("sha256");
   let reported = -1;
   for await (const entry of readExport(file, { hash })) {

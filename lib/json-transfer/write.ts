@@ -2,7 +2,7 @@
 // their ids, times, versions, revision numbers and positions unchanged.
 import "server-only";
 import type { Prisma } from "../db";
-import { indexArticle } from "../search/index";
+import { linkPick, writeArticleHistory } from "../articles/write";
 import type { ArticleRecord, AuthorRecord, ChannelRecord } from "./format";
 import type { ExportEntry } from "./read-export";
 import { userIdOf, type ResolvedUsers } from "./users";
@@ -13,7 +13,7 @@ export class BatchWriter {
   #pending: ExportEntry[] = [];
   #written = new Set<number>();
   // 新闻推荐 that point at an article later in the file: stored empty, then linked at the end.
-  #forwardPicks: { articleId: number; position: number; target: number }[] = [];
+  #forwardPicks: { articleId: number; position: number; targetArticleId: number }[] = [];
   articles = 0;
 
   constructor(
@@ -29,9 +29,7 @@ export class BatchWriter {
 
   async finish(): Promise<void> {
     await this.flush();
-    for (const { articleId, position, target } of this.#forwardPicks) {
-      await this.tx.relatedEntry.update({ where: { articleId_position: { articleId, position } }, data: { targetArticleId: target } });
-    }
+    for (const pick of this.#forwardPicks) await linkPick(this.tx, pick);
   }
 
   async flush(): Promise<void> {
@@ -51,39 +49,32 @@ export class BatchWriter {
   }
 
   async #articles(articles: ArticleRecord[]): Promise<void> {
-    await this.tx.article.createMany({ data: articles.map((article) => this.#articleRow(article)) });
     for (const article of articles) this.#written.add(article.id);
-    const bylines = articles.flatMap((article) => article.bylines.map((byline) => ({ articleId: article.id, ...byline })));
-    if (bylines.length > 0) await this.tx.byline.createMany({ data: bylines });
-    const picks = articles.flatMap((article) => article.picks.map((pick) => ({ articleId: article.id, ...pick, targetArticleId: this.#pickTarget(article.id, pick) })));
-    if (picks.length > 0) await this.tx.relatedEntry.createMany({ data: picks });
-    for (const article of articles) await indexArticle(this.tx, article.id);
-    const revisions = articles.flatMap((article) =>
-      article.revisions.map((revision) => ({
-        articleId: article.id,
-        number: revision.number,
-        snapshot: JSON.stringify(revision.snapshot),
-        authorId: userIdOf(this.users, revision.author),
-        createdAt: new Date(revision.createdAt),
-      })),
-    );
-    if (revisions.length > 0) await this.tx.revision.createMany({ data: revisions });
+    await writeArticleHistory(this.tx, articles.map((article) => this.#history(article)));
     this.articles += articles.length;
   }
 
-  #articleRow({ bylines: _bylines, picks: _picks, revisions: _revisions, createdBy, updatedBy, publishedAt, ...article }: ArticleRecord) {
+  #history({ bylines, picks, revisions, createdBy, updatedBy, publishedAt, ...article }: ArticleRecord) {
     return {
       ...withDates(article),
       publishedAt: publishedAt === null ? null : new Date(publishedAt),
       createdById: userIdOf(this.users, createdBy),
       updatedById: userIdOf(this.users, updatedBy),
+      bylines,
+      picks: picks.map((pick) => ({ ...pick, targetArticleId: this.#pickTarget(article.id, pick) })),
+      revisions: revisions.map((revision) => ({
+        number: revision.number,
+        snapshot: JSON.stringify(revision.snapshot),
+        authorId: userIdOf(this.users, revision.author),
+        createdAt: new Date(revision.createdAt),
+      })),
     };
   }
 
   #pickTarget(articleId: number, pick: { position: number; targetArticleId: number | null }): number | null {
     const target = pick.targetArticleId;
     if (target === null || this.#written.has(target)) return target;
-    this.#forwardPicks.push({ articleId, position: pick.position, target });
+    this.#forwardPicks.push({ articleId, position: pick.position, targetArticleId: target });
     return null;
   }
 }

@@ -1,6 +1,7 @@
 // Names → ids of channels, authors and published titles, loaded once per batch so a page costs a few queries, not a dozen.
 import "server-only";
 import { prisma } from "../db";
+import { publishedWhere } from "../articles/visibility";
 
 type Names = { channels: Map<string, number>; authors: Map<string, number>; titles: Map<string, number[]> };
 
@@ -22,7 +23,7 @@ export class BatchLookups {
     const [channels, authors, titles] = await Promise.all([
       prisma.channel.findMany({ select: { id: true, name: true } }),
       prisma.author.findMany({ select: { id: true, name: true }, orderBy: { id: "asc" } }),
-      prisma.article.findMany({ where: { status: "published" }, select: { id: true, title: true }, orderBy: { id: "asc" } }),
+      prisma.article.findMany({ where: publishedWhere(), select: { id: true, title: true }, orderBy: { id: "asc" } }),
     ]);
     const names = emptyNames();
     for (const channel of channels) names.channels.set(channel.name, channel.id);

@@ -18,8 +18,8 @@ export type StoredArticle = {
   bodyHtml: string;
   channelId: number | null;
   channel: { name: string } | null;
-  bylines: { authorId: number; roleLabel: string; author: { name: string } }[];
-  relatedItems: { title: string; excerpt: string }[];
+  bylines: { authorId: number; roleLabel: string; position: number; author: { name: string } }[];
+  relatedItems: { targetArticleId: number | null; title: string; excerpt: string; url: string; position: number }[];
 };
 
 export const storedArticleInclude = {

@@ -1,7 +1,7 @@
 // Imports one parsed legacy page in one transaction: new, unchanged (idempotent), changed, or updated as a new revision.
 import "server-only";
 import { prisma, type Prisma } from "../db";
-import { ARTICLE_STATUSES } from "../articles/status";
+import { ARTICLE_STATUSES } from "../articles/visibility";
 import { compareWithPage, storedArticleInclude, type PageChange, type StoredArticle } from "./compare-page";
 import type { LegacyPage } from "./parse-legacy-page";
 import type { BatchLookups } from "./batch-lookups";

@@ -3,6 +3,7 @@ import type { Prisma } from "../db";
 import { slugFromName } from "../channels/slug";
 import type { PageLookups } from "./batch-lookups";
 import type { LegacyByline, LegacyChannel, LegacyPick } from "./parse-legacy-page";
+import { publishedWhere } from "../articles/visibility";
 
 type Tx = Prisma.TransactionClient;
 export type ResolvedPick = { targetArticleId: number | null; title: string; excerpt: string; url: string };
@@ -67,7 +68,7 @@ async function findPickTargets(tx: Tx, title: string, page: PickContext) {
   if (ids && ids.length === 0) return [];
   const idFilter = ids ? { in: ids } : page.articleId ? { not: page.articleId } : undefined;
   return tx.article.findMany({
-    where: { title, status: "published", id: idFilter },
+    where: { title, ...publishedWhere(), id: idFilter },
     orderBy: { publishedAt: "desc" },
     select: { id: true, publishedAt: true },
   });

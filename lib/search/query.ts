@@ -1,9 +1,11 @@
-// Queries over the FTS5 index. Reader search returns only articles that are published and due
-// (publishedAt <= now), a rule applied at query time so a scheduled article appears when due;
-// newsroom search (lib/articles/editor.ts) passes the viewer's scope and filters instead.
+// Queries over the FTS5 index, for a typed scope: readers see only articles that are public at
+// `now` (a rule applied at query time, so a scheduled article appears when due); the newsroom sees
+// what the viewer may see, with its state and channel filters. The SQL of both rules comes from
+// lib/articles/visibility.ts; no caller passes SQL in.
 import "server-only";
 import { prisma } from "../db";
-import { isPublic } from "../articles/status";
+import type { Subject } from "../auth/permissions";
+import { hiddenFromPublicSql, isPublic, newsroomSql, publicSql, stateSql, type ArticleState, type SqlCondition } from "../articles/visibility";
 import { parseQuery, type ParsedQuery } from "./parse-query";
 import { buildSnippet } from "./snippet";
 
@@ -11,16 +13,42 @@ export const SEARCH_PAGE_SIZE = 20;
 // Title matches weigh ten times body matches; ties (equal scores) go to the most recent article.
 const RANK = 'bm25("ArticleSearch", 10.0, 1.0)';
 
+/** Which articles a search may return: a reader's view or a newsroom viewer's, narrowed by filters. */
+export type SearchScope =
+  | { audience: "public"; now: Date; channelId?: number | null; from?: Date | null; to?: Date | null }
+  | { audience: "newsroom"; viewer: Subject; now: Date; channelId?: number | null; state?: ArticleState };
+/** Ties (equal scores, or unscored broad matches) go to the newest publication or the latest change. */
+export type SearchOrder = "published" | "updated";
+
 /**
  * SQL conditions on the article, aliased `a`, with their parameters. `complement`, when given, selects
  * exactly the articles the conditions leave out, and selects few: counting the matches among those
  * is then cheaper than counting the matches the conditions keep.
  */
-export type ArticleFilter = { sql: string[]; params: unknown[]; complement?: { sql: string; params: unknown[] } };
+type ArticleFilter = { sql: string[]; params: unknown[]; complement?: SqlCondition };
 
-/** Article dates as Prisma stores them on SQLite (ISO text, "+00:00"), so text comparison orders by time. */
-export function storedDate(date: Date): string {
-  return date.toISOString().replace("Z", "+00:00");
+const TIE_BREAKS: Record<SearchOrder, string> = { published: "a.publishedAt DESC, a.id DESC", updated: "a.updatedAt DESC, a.id DESC" };
+
+function filterOf(scope: SearchScope): ArticleFilter {
+  const conditions: SqlCondition[] = [];
+  const add = (sql: string, ...params: unknown[]) => conditions.push({ sql, params });
+  if (scope.audience === "public") {
+    conditions.push(publicSql("a", scope.now));
+    if (scope.from) add("a.publishedAt >= ?", scope.from);
+    if (scope.to) add("a.publishedAt <= ?", scope.to);
+  } else {
+    const scoped = newsroomSql("a", scope.viewer);
+    if (scoped) conditions.push(scoped);
+    if (scope.state) conditions.push(stateSql("a", scope.state, scope.now));
+  }
+  if (scope.channelId) add("a.channelId = ?", scope.channelId);
+  // Articles readers may not see are few (drafts, review, archive, scheduled): their complement.
+  const unfiltered = scope.audience === "public" && !scope.channelId && !scope.from && !scope.to;
+  return {
+    sql: conditions.map((condition) => condition.sql),
+    params: conditions.flatMap((condition) => condition.params),
+    complement: unfiltered ? hiddenFromPublicSql("a", scope.now) : undefined,
+  };
 }
 
 // Up to this many matches every one is scored (bm25) and the best come first. Beyond it (one common
@@ -34,7 +62,7 @@ const DENSE_SHARE = 0.2;
 // Holds status, times, channel and author: the filters read it instead of the wide Article rows.
 const FILTER_INDEX = '"Article_id_status_publishedAt_channelId_createdById_updatedAt_idx"';
 
-type Paging = { page: number; pageSize: number; tieBreak: string };
+type Paging = { page: number; pageSize: number; order: SearchOrder };
 const toIds = (rows: { id: number | bigint }[]) => rows.map((row) => Number(row.id));
 const titleOnly = (match: string) => `title_tokens : (${match})`;
 
@@ -47,18 +75,20 @@ async function countMatches(match: string): Promise<number> {
  * One page of ids of articles matching the parsed query and the filter, best first (then `tieBreak`),
  * with the number of all matches. The page is clamped to the last one.
  */
-export async function matchingIds(parsed: ParsedQuery, filter: ArticleFilter, paging: Paging) {
+export async function matchingIds(parsed: ParsedQuery, scope: SearchScope, paging: Paging) {
   const match = parsed.match;
+  const filter = filterOf(scope);
+  const tieBreak = TIE_BREAKS[paging.order];
   const matches = match ? await countMatches(match) : 0;
   if (!match || matches === 0) return pageOf(0, paging, async () => []);
   if (matches <= SCORED_MATCHES) {
     // The page asked for, or the last one when it asks for more: the ids up to the page asked for hold it.
-    const scored = await scoredWithTotal(match, filter, paging.tieBreak, pageNumber(paging) * paging.pageSize);
+    const scored = await scoredWithTotal(match, filter, tieBreak, pageNumber(paging) * paging.pageSize);
     return pageOf(scored.total, paging, async () => scored.ids);
   }
   const facts = await broadFacts(match, filter);
   const total = filter.sql.length === 0 ? matches : facts.hidden !== null ? matches - facts.hidden : await countAmong(match, filter);
-  return pageOf(total, paging, (limit) => titlesThenNewest(match, { ...facts, dense: matches > facts.newestId * DENSE_SHARE }, filter, paging.tieBreak, limit));
+  return pageOf(total, paging, (limit) => titlesThenNewest(match, { ...facts, dense: matches > facts.newestId * DENSE_SHARE }, filter, tieBreak, limit));
 }
 
 const pageNumber = (paging: Paging) => Math.max(1, Math.floor(paging.page) || 1);
@@ -141,26 +171,10 @@ export type SearchInput = { q: string; channelId?: number | null; from?: Date | 
 export type SearchHit = { id: number; title: string; channel: { id: number; slug: string; name: string } | null; publishedAt: Date; snippetHtml: string };
 export type SearchResult = { items: SearchHit[]; total: number; page: number; pageCount: number };
 
-function readerFilter(input: SearchInput, now: Date): ArticleFilter {
-  const sql = ["a.status = 'published'", "a.publishedAt <= ?"];
-  const params: unknown[] = [storedDate(now)];
-  // Articles readers may not see are few (drafts, review, archive, scheduled): the complement.
-  // Spelled so that SQLite reads only those from the (status, publishedAt) index.
-  const hidden = {
-    sql: `a.id IN (SELECT id FROM "Article" WHERE status IN ('draft', 'review', 'archived')
-      UNION ALL SELECT id FROM "Article" WHERE status = 'published' AND publishedAt > ?
-      UNION ALL SELECT id FROM "Article" WHERE status = 'published' AND publishedAt IS NULL)`,
-    params: [storedDate(now)],
-  };
-  if (input.channelId) sql.push("a.channelId = ?"), params.push(input.channelId);
-  if (input.from) sql.push("a.publishedAt >= ?"), params.push(storedDate(input.from));
-  if (input.to) sql.push("a.publishedAt <= ?"), params.push(storedDate(input.to));
-  return { sql, params, complement: input.channelId || input.from || input.to ? undefined : hidden };
-}
-
 export async function searchPublished(input: SearchInput, now = new Date()): Promise<SearchResult> {
   const parsed = parseQuery(input.q ?? "");
-  const found = await matchingIds(parsed, readerFilter(input, now), { page: input.page ?? 1, pageSize: SEARCH_PAGE_SIZE, tieBreak: "a.publishedAt DESC, a.id DESC" });
+  const scope = { audience: "public", now, channelId: input.channelId, from: input.from, to: input.to } as const;
+  const found = await matchingIds(parsed, scope, { page: input.page ?? 1, pageSize: SEARCH_PAGE_SIZE, order: "published" });
   if (found.ids.length === 0) return { items: [], total: found.total, page: found.page, pageCount: found.pageCount };
   // By id alone, so SQLite looks the 20 rows up rather than walking the publish-time index; the
   // public rule, already applied in SQL, is checked once more on each row.

@@ -1,8 +1,9 @@
 // 相关推荐: each article's most similar published articles, found through the search index by its
 // significant terms and stored in SimilarArticle when the article is written, so a page view only
-// reads them. Readers' queries add the public rule (lib/articles/public.ts).
+// reads them. Lists hold published articles, due or not; readers' queries add the public rule.
 import "server-only";
 import { prisma, type Prisma } from "../db";
+import { isPublished, publishedSql } from "../articles/visibility";
 import { quote } from "./parse-query";
 import { QUERY_TERMS, rankSimilar, significantTerms, termCounts, type Candidate } from "./similarity";
 
@@ -96,13 +97,15 @@ async function candidatesFor(tx: Tx, terms: WeightedTerm[], articleId: number): 
     `SELECT * FROM (SELECT rowid AS id, ? AS w FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ? AND rowid ${comparison} ? ORDER BY rowid ${order} LIMIT ${PER_TERM_AND_SIDE})`;
   const parts = terms.flatMap(() => [side("<", "DESC"), side(">", "ASC")]);
   const params = terms.flatMap(({ term, weight }) => [weight, quote(term), articleId, weight, quote(term), articleId]);
+  const published = publishedSql("a");
   const rows = await tx.$queryRawUnsafe<{ id: number | bigint; relevance: number; channelId: number | bigint | null; publishedAt: string | Date | null }[]>(
     `SELECT s.id AS id, s.score AS relevance, a.channelId AS channelId, a.publishedAt AS publishedAt
      FROM (SELECT id, sum(w) AS score FROM (${parts.join(" UNION ALL ")}) GROUP BY id ORDER BY score DESC LIMIT ${CANDIDATES * 2}) s
      CROSS JOIN "Article" a ON a.id = s.id
-     WHERE a.status = 'published'
+     WHERE ${published.sql}
      ORDER BY s.score DESC LIMIT ${CANDIDATES}`,
     ...params,
+    ...published.params,
   );
   return rows.map((row) => ({ id: Number(row.id), relevance: row.relevance, channelId: toNumber(row.channelId), publishedAt: toDate(row.publishedAt) }));
 }
@@ -116,7 +119,7 @@ export async function refreshSimilarAround(tx: Tx, articleId: number, now = new 
   await refreshSimilar(tx, articleId, now);
   const listers = await tx.similarArticle.findMany({ where: { similarId: articleId }, orderBy: { articleId: "desc" }, take: NEIGHBOURS_REFRESHED, select: { articleId: true } });
   const article = await tx.article.findUnique({ where: { id: articleId }, select: { status: true, similar: { select: { similarId: true } } } });
-  const neighbours = article?.status === "published" ? article.similar.map((row) => row.similarId) : [];
+  const neighbours = article && isPublished(article) ? article.similar.map((row) => row.similarId) : [];
   const others = [...new Set([...listers.map((row) => row.articleId), ...neighbours])].slice(0, NEIGHBOURS_REFRESHED);
   const changed: number[] = [];
   for (const id of others) if (await refreshSimilar(tx, id, now)) changed.push(id);

@@ -5,6 +5,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { prisma } from "../db";
 import { isBuildPhase, port, secrets } from "../env";
+import { becamePublicWhere } from "../articles/visibility";
 import { affectedTags } from "./cache-tags";
 
 const TICK_MS = 10_000;
@@ -14,7 +15,7 @@ const STARTUP_LOOKBACK_MS = 30 * 60 * 1000;
 /** Tags of the pages to refresh for articles that became public in (since, until]. */
 export async function listReleasedTags(since: Date, until: Date): Promise<string[]> {
   const due = await prisma.article.findMany({
-    where: { status: "published", publishedAt: { gt: since, lte: until } },
+    where: becamePublicWhere(since, until),
     select: { id: true, channelId: true, bylines: { select: { authorId: true } } },
   });
   const all = due.flatMap((article) => affectedTags({ id: article.id, channelId: article.channelId, authorIds: article.bylines.map((b) => b.authorId) }));

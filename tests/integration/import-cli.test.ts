@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { runImport } from "@/lib/cli/commands/import";
-import { CliError } from "@/lib/cli/output";
+import { OperationError } from "@/lib/errors";
 import { prisma } from "@/lib/db";
 import { importPageFiles } from "@/lib/legacy-import/import-files";
 
@@ -140,7 +140,7 @@ describe("cms import keeps going", () => {
     const lines: string[] = [];
     vi.spyOn(process.stdout, "write").mockImplementation((chunk) => (lines.push(String(chunk)), true));
     try {
-      await expect(runImport([folder], async () => {})).rejects.toThrow(new CliError("1 page could not be written (listed above); the rest of the batch went through"));
+      await expect(runImport([folder], async () => {})).rejects.toThrow(new OperationError("1 page could not be written (listed above); the rest of the batch went through"));
     } finally {
       await prisma.$executeRawUnsafe("DROP TRIGGER fail_page");
     }
@@ -191,7 +191,7 @@ describe("cms import arguments", () => {
     [["/no/such/folder"], "path not found: /no/such/folder"],
   ])("%j is refused with a one-line error before anything is written", async (args, message) => {
     const before = await counts();
-    await expect(runImport(args, async () => {})).rejects.toThrow(new CliError(message));
+    await expect(runImport(args, async () => {})).rejects.toThrow(new OperationError(message));
     expect(await counts()).toEqual(before);
   });
 

@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPrismaClient, prisma, type Db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/passwords";
-import { recordRevision } from "@/lib/articles/snapshot";
+import { snapshotOf, withRelations } from "@/lib/articles/snapshot";
 import { defaultExportFile, exportCommand } from "@/lib/cli/commands/export";
 import { exportToFile } from "@/lib/json-transfer/export";
 import { TransferError } from "@/lib/json-transfer/format";
@@ -57,7 +57,8 @@ async function revise(articleId: number, authorIds: (number | null)[]) {
   for (const [index, authorId] of authorIds.entries()) {
     await prisma.$transaction(async (tx) => {
       if (index > 0) await tx.article.update({ where: { id: articleId }, data: { title: `第${index + 1}稿`, version: index + 1, updatedById: authorId } });
-      await recordRevision(tx, { articleId, number: index + 1, authorId });
+      const article = await tx.article.findUniqueOrThrow({ where: { id: articleId }, include: withRelations });
+      await tx.revision.create({ data: { articleId, number: index + 1, authorId, snapshot: JSON.stringify(snapshotOf(article)) } });
     });
   }
 }

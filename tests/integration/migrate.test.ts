@@ -12,7 +12,7 @@ import { getMigrationStatus, listCodeMigrations } from "@/lib/backup/migrations"
 import { restoreDatabase } from "@/lib/backup/restore";
 import { migrateWithBackup } from "@/lib/backup/upgrade";
 import { dbStatusCommand } from "@/lib/cli/commands/database";
-import { migrateDatabase, type MigrationSetup } from "@/lib/cli/migrate";
+import { migrateDatabase, type MigrationSetup } from "@/lib/backup/migrate";
 import { databaseFile } from "@/lib/env";
 
 const dir = path.resolve("tests/.tmp", `migrate-${crypto.randomUUID()}`);

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { userCommands } from "@/lib/cli/commands/users";
-import { CliError } from "@/lib/cli/output";
+import { OperationError } from "@/lib/errors";
 import { uniqueLabel } from "./newsroom-factories";
 
 let output: string[] = [];
@@ -29,8 +29,8 @@ async function cms(name: string, ...args: string[]): Promise<string> {
 
 async function refused(name: string, ...args: string[]): Promise<string> {
   const error = await cms(name, ...args).then(() => null, (caught: unknown) => caught);
-  expect(error).toBeInstanceOf(CliError);
-  const message = (error as CliError).message;
+  expect(error).toBeInstanceOf(OperationError);
+  const message = (error as OperationError).message;
   expect(message).toMatch(/^[\x20-\x7e]+$/); // one line of English
   return message;
 }

@@ -1,17 +1,16 @@
 import Link from "next/link";
-import { listEditorArticles, STATUS_FILTERS, type StatusFilter } from "@/lib/articles/editor";
+import { listEditorArticles, STATE_LABELS } from "@/lib/articles/editor";
+import { ARTICLE_STATES } from "@/lib/articles/visibility";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listChannels } from "@/lib/channels/public";
 import { Pagination, parsePageParam } from "../../_components/Pagination";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const STATUS_LABELS: Record<StatusFilter, string> = { draft: "草稿", review: "待审", scheduled: "定时", published: "已发布", archived: "已归档" };
-
 export default async function ArticleListPage({ searchParams }: Props) {
   const params = await searchParams;
   const viewer = await requireViewer("/editor");
-  const status = STATUS_FILTERS.find((value) => value === params.status);
+  const status = ARTICLE_STATES.find((value) => value === params.status);
   const channelId = typeof params.channel === "string" && /^\d{1,9}$/.test(params.channel) ? Number(params.channel) : undefined;
   const q = typeof params.q === "string" ? params.q.trim().slice(0, 100) : "";
   const page = parsePageParam(params.page) ?? 1;
@@ -29,7 +28,7 @@ export default async function ArticleListPage({ searchParams }: Props) {
           状态
           <select name="status" defaultValue={status ?? ""}>
             <option value="">全部</option>
-            {STATUS_FILTERS.map((value) => <option key={value} value={value}>{STATUS_LABELS[value]}</option>)}
+            {ARTICLE_STATES.map((value) => <option key={value} value={value}>{STATE_LABELS[value]}</option>)}
           </select>
         </label>
         <label>

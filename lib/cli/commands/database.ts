@@ -9,7 +9,8 @@ import { restoreDatabase } from "../../backup/restore";
 import { migrateWithBackup } from "../../backup/upgrade";
 import { dataDir, databaseFile } from "../../env";
 import type { Command } from "../command";
-import { CliError, info, progress } from "../output";
+import { info, progress } from "../output";
+import { OperationError } from "../../errors";
 
 const backupDir = () => path.join(dataDir(), "backups");
 // Progress lines only for copies that take a moment (over 2,560 pages, 10 MB).
@@ -33,14 +34,14 @@ function parseArguments<T>(args: string[], names: string[], schema: z.ZodType<T>
       continue;
     }
     const [name, inline] = args[i].slice(2).split(/=(.*)/s);
-    if (!names.includes(name)) throw new CliError(`unknown option --${name} (see --help)`);
-    if (name in options) throw new CliError(`option --${name} is given twice`);
+    if (!names.includes(name)) throw new OperationError(`unknown option --${name} (see --help)`);
+    if (name in options) throw new OperationError(`option --${name} is given twice`);
     const value = inline ?? args[++i];
-    if (!value || (inline === undefined && value.startsWith("--"))) throw new CliError(`option --${name} needs a value`);
+    if (!value || (inline === undefined && value.startsWith("--"))) throw new OperationError(`option --${name} needs a value`);
     options[name] = value;
   }
   const result = schema.safeParse({ ...options, positionals });
-  if (!result.success) throw new CliError(result.error.issues[0].message);
+  if (!result.success) throw new OperationError(result.error.issues[0].message);
   return result.data;
 }
 

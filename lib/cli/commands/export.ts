@@ -5,7 +5,7 @@ import { dataDir } from "../../env";
 import { exportToFile } from "../../json-transfer/export";
 import { plural } from "../../json-transfer/format";
 import type { Command } from "../command";
-import { info } from "../output";
+import { info, progress } from "../output";
 import { parseOptions } from "./users";
 
 const help = `Usage: cms export [--out FILE]
@@ -29,7 +29,7 @@ export function defaultExportFile(now = new Date()): string {
 async function runExport(args: string[]): Promise<void> {
   const { out } = parseOptions(args, { out: { schema: outSchema, message: "--out must be a file path" } });
   const file = path.resolve(out ?? defaultExportFile());
-  const summary = await exportToFile(file);
+  const summary = await exportToFile(file, { progress });
   const { articles, revisions, channels, authors } = summary;
   info(`exported ${plural(articles, "article")} (${plural(revisions, "revision")}), ${plural(channels, "channel")}, ${plural(authors, "author")} to ${summary.file}`);
 }

@@ -6,7 +6,8 @@ import { refreshRunningSite, requestRevalidation } from "../../site/release";
 import { importExportFile } from "../../json-transfer/import";
 import { jsonImportHelp } from "../../json-transfer/help";
 import type { Command } from "../command";
-import { CliError, info, progress } from "../output";
+import { info, progress } from "../output";
+import { OperationError } from "../../errors";
 
 const help = `Usage: cms import [--dry-run] [--update] [--] PATH...
        cms import --json FILE
@@ -46,10 +47,10 @@ export function parseImportArgs(args: string[]): ImportArgs {
     else if (arg === "--") optionsEnded = true;
     else if (arg === "--dry-run") raw.dryRun = true;
     else if (arg === "--update") raw.update = true;
-    else throw new CliError(`unknown option "${arg}" (see cms import --help)`);
+    else throw new OperationError(`unknown option "${arg}" (see cms import --help)`);
   }
   const parsed = argsSchema.safeParse(raw);
-  if (!parsed.success) throw new CliError(parsed.error.issues[0].message);
+  if (!parsed.success) throw new OperationError(parsed.error.issues[0].message);
   return parsed.data;
 }
 
@@ -57,7 +58,7 @@ export function parseImportArgs(args: string[]): ImportArgs {
 export async function runImport(args: string[], revalidate: Revalidate = requestRevalidation): Promise<BatchSummary> {
   const { paths, dryRun, update } = parseImportArgs(args);
   const { files, missing, unreadable } = listPageFiles(paths);
-  if (missing.length > 0) throw new CliError(`path not found: ${missing.join(", ")}`);
+  if (missing.length > 0) throw new OperationError(`path not found: ${missing.join(", ")}`);
   info(`${dryRun ? "dry run: " : ""}${files.length} page file${files.length === 1 ? "" : "s"} to import${update ? " (--update)" : ""}`);
   const tick = files.length >= PROGRESS_FROM_FILES ? progress("importing", files.length) : () => {};
   let similarTick: ((done: number) => void) | null = null;
@@ -68,7 +69,7 @@ export async function runImport(args: string[], revalidate: Revalidate = request
   printSummary(summary, { dryRun, update });
   if (!dryRun && summary.publicTags.length > 0) info(await refreshRunningSite(summary.publicTags, revalidate));
   const failed = summary.counts.failed;
-  if (failed > 0) throw new CliError(`${failed} page${failed === 1 ? "" : "s"} could not be written (listed above); the rest of the batch went through`);
+  if (failed > 0) throw new OperationError(`${failed} page${failed === 1 ? "" : "s"} could not be written (listed above); the rest of the batch went through`);
   return summary;
 }
 
@@ -103,7 +104,7 @@ export const importCommand: Command = {
   help,
   run: async (args) => {
     if (args[0] !== "--json") return void (await runImport(args));
-    if (args.length !== 2 || args[1].startsWith("-")) throw new CliError("usage: cms import --json FILE (see cms import --help)");
-    await importExportFile(args[1]);
+    if (args.length !== 2 || args[1].startsWith("-")) throw new OperationError("usage: cms import --json FILE (see cms import --help)");
+    await importExportFile(args[1], { progress, log: info });
   },
 };

@@ -5,7 +5,7 @@ import { ensureFirstAdmin } from "../../users/first-admin";
 import { buildIfNeeded } from "../build";
 import type { Command } from "../command";
 import { loadDemoContent } from "../demo-content";
-import { migrateDatabase } from "../migrate";
+import { migrateDatabase } from "../../backup/migrate";
 import { info } from "../output";
 import { searchIsCurrent } from "../../search/rebuild";
 import { reindexWithProgress } from "./search";
@@ -18,7 +18,7 @@ builds the site when its sources or content changed. Safe to run any number of t
 
 async function prepare(args: string[]): Promise<void> {
   secrets();
-  migrateDatabase();
+  migrateDatabase({}, info);
   await loadDemoContent();
   if (!(await searchIsCurrent())) {
     info("search: building the index and related articles for this version");

@@ -4,7 +4,8 @@ import { plural } from "../../json-transfer/format";
 import { tags } from "../../site/cache-tags";
 import { refreshRunningSite } from "../../site/release";
 import type { Command } from "../command";
-import { CliError, info, progress } from "../output";
+import { info, progress } from "../output";
+import { OperationError } from "../../errors";
 
 const help = `Usage: cms search:reindex
 Rebuilds the full-text search index from the stored articles, then recomputes every article's
@@ -31,7 +32,7 @@ export const searchReindexCommand: Command = {
   summary: "rebuild the search index and related articles",
   help,
   run: async (args) => {
-    if (args.length > 0) throw new CliError(`unexpected argument "${args[0]}" (see cms search:reindex --help)`);
+    if (args.length > 0) throw new OperationError(`unexpected argument "${args[0]}" (see cms search:reindex --help)`);
     await reindexWithProgress();
   },
 };

@@ -9,7 +9,8 @@ import { NotFoundError, ValidationError } from "../../errors";
 import * as users from "../../users/manage";
 import { DISPLAY_NAME_MAX, displayNameSchema, roleSchema } from "../../users/schema";
 import type { Command } from "../command";
-import { CliError, info } from "../output";
+import { info } from "../output";
+import { OperationError } from "../../errors";
 
 const CLI = { clientAddress: "cli" };
 
@@ -27,18 +28,18 @@ export function parseOptions<F extends Record<string, Flag>>(args: string[], fla
   for (let index = 0; index < args.length; index++) {
     const match = /^--([a-z][a-z-]*)(?:=([\s\S]*))?$/.exec(args[index]);
     // The argument itself is not echoed: it might be a password typed in the wrong place.
-    if (!match) throw new CliError(`unexpected argument #${index + 1}; options look like --option value (see --help)`);
+    if (!match) throw new OperationError(`unexpected argument #${index + 1}; options look like --option value (see --help)`);
     const [, name, inline] = match;
-    if (!Object.hasOwn(flags, name)) throw new CliError(`unknown option --${name} (see --help)`);
-    if (Object.hasOwn(raw, name)) throw new CliError(`--${name} is given twice`);
+    if (!Object.hasOwn(flags, name)) throw new OperationError(`unknown option --${name} (see --help)`);
+    if (Object.hasOwn(raw, name)) throw new OperationError(`--${name} is given twice`);
     const value = inline ?? args[++index];
-    if (value === undefined || (inline === undefined && value.startsWith("--"))) throw new CliError(`--${name} needs a value`);
+    if (value === undefined || (inline === undefined && value.startsWith("--"))) throw new OperationError(`--${name} needs a value`);
     raw[name] = value;
   }
   const values: Record<string, unknown> = {};
   for (const [name, { schema, message }] of Object.entries(flags)) {
     const parsed = schema.safeParse(raw[name]);
-    if (!parsed.success) throw new CliError(raw[name] === undefined ? `--${name} is required` : message);
+    if (!parsed.success) throw new OperationError(raw[name] === undefined ? `--${name} is required` : message);
     values[name] = parsed.data;
   }
   return values as { [K in keyof F]: z.output<F[K]["schema"]> };
@@ -53,19 +54,19 @@ async function attempt<T>(email: string, change: () => Promise<T>): Promise<T> {
   try {
     return await change();
   } catch (error) {
-    if (error instanceof NotFoundError) throw new CliError(`no user with email ${email}`);
+    if (error instanceof NotFoundError) throw new OperationError(`no user with email ${email}`);
     if (!(error instanceof ValidationError)) throw error;
     const message = Object.values(error.fieldErrors)[0];
-    if (message === users.EMAIL_TAKEN) throw new CliError(`a user with email ${email} already exists`);
-    if (message === users.LAST_ADMIN_DEMOTED) throw new CliError(`${email} is the last active admin and cannot lose the admin role`);
-    if (message === users.LAST_ADMIN_DISABLED) throw new CliError(`${email} is the last active admin and cannot be disabled`);
-    throw new CliError(`refused: invalid ${Object.keys(error.fieldErrors).join(", ")}`);
+    if (message === users.EMAIL_TAKEN) throw new OperationError(`a user with email ${email} already exists`);
+    if (message === users.LAST_ADMIN_DEMOTED) throw new OperationError(`${email} is the last active admin and cannot lose the admin role`);
+    if (message === users.LAST_ADMIN_DISABLED) throw new OperationError(`${email} is the last active admin and cannot be disabled`);
+    throw new OperationError(`refused: invalid ${Object.keys(error.fieldErrors).join(", ")}`);
   }
 }
 
 async function requireUser(email: string): Promise<users.UserSummary> {
   const user = await users.getUserByEmail(users.OPERATOR, email, CLI);
-  if (!user) throw new CliError(`no user with email ${email}`);
+  if (!user) throw new OperationError(`no user with email ${email}`);
   return user;
 }
 

@@ -2,10 +2,11 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { DEFAULT_MIGRATIONS_DIR, getMigrationStatus } from "../backup/migrations";
-import { inUseMessage, isDatabaseInUse } from "../backup/sqlite";
 import { databaseFile } from "../env";
-import { CliError, info } from "./output";
+import { OperationError } from "../errors";
+import { silentReport, type Report } from "../reporter";
+import { DEFAULT_MIGRATIONS_DIR, getMigrationStatus } from "./migrations";
+import { inUseMessage, isDatabaseInUse } from "./sqlite";
 
 /** Where to migrate and with which Prisma configuration; tests point it at their own files. */
 export type MigrationSetup = {
@@ -17,7 +18,7 @@ export type MigrationSetup = {
 };
 
 /** A failed `prisma migrate deploy`. `busy`: it could not take the database, so it changed nothing. */
-export class MigrationError extends CliError {
+export class MigrationError extends OperationError {
   constructor(
     message: string,
     readonly busy: boolean,
@@ -28,14 +29,14 @@ export class MigrationError extends CliError {
 }
 
 /** Applies the pending migrations and returns their names. */
-export function migrateDatabase(setup: MigrationSetup = {}): string[] {
+export function migrateDatabase(setup: MigrationSetup = {}, report: Report = silentReport): string[] {
   const file = setup.databaseFile ?? databaseFile();
   const migrationsDir = setup.migrationsDir ?? DEFAULT_MIGRATIONS_DIR;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const before = getMigrationStatus(file, migrationsDir);
   if (before.pending.length === 0 && before.failed.length === 0) {
     // Nothing for the engine to do, so it is not started: that also works while the site runs.
-    info(`database ${file}: ${before.applied.length} migrations, none pending`);
+    report(`database ${file}: ${before.applied.length} migrations, none pending`);
     return [];
   }
   // The engine holds the file with locking_mode=EXCLUSIVE, which any other open connection blocks.
@@ -47,7 +48,7 @@ export function migrateDatabase(setup: MigrationSetup = {}): string[] {
   const status = getMigrationStatus(file, migrationsDir);
   const applied = status.applied.filter((name) => !before.applied.includes(name));
   const news = applied.length > 0 ? `applied ${applied.join(", ")}` : "none pending";
-  info(`database ${file}: ${status.applied.length} migrations, ${news}`);
+  report(`database ${file}: ${status.applied.length} migrations, ${news}`);
   return applied;
 }
 
