@@ -39,7 +39,7 @@ export const SECRETS = { serial: "SN-987654321", camera: "NewsdeskCam", datum: "
 
 /** A detailed (noisy) picture, so encoders have work to do and variants differ by size. */
 export async function noisyPixels(width: number, height: number) {
-  return sharp({ create: { width, height, channels: 3, noise: { type: "gaussian", mean: 128, sigma: 40 } } })
+  return sharp({ create: { width, height, channels: 3, background: "#000", noise: { type: "gaussian", mean: 128, sigma: 40 } } })
     .composite([{ input: Buffer.from(`<svg width="${width}" height="${height}"><rect width="${width}" height="${Math.round(height / 2)}" fill="#c33" opacity="0.6"/></svg>`) }])
     .png()
     .toBuffer();
