@@ -8,13 +8,18 @@ export const LARGEST_WIDTH = VARIANT_WIDTHS[VARIANT_WIDTHS.length - 1];
 
 export type VariantFormat = Extract<ImageFormat, "avif" | "webp" | "jpeg">;
 
-/** AVIF at effort 0: a third smaller than WebP for the same SSIM, in the same time (bench/RESULTS.md). */
+/**
+ * AVIF at effort 0, quality 55 (bench/RESULTS.md, "npm run bench:media"): at about WebP q75's SSIM it
+ * is 5-17 % smaller on grainy camera frames and as small at a clearly higher SSIM on smoother
+ * handouts, encoding in about WebP effort 4's time; effort 2 is several times slower for ~no gain.
+ * Browsers without AVIF take the JPEG fallback through <picture>.
+ */
 export const MODERN_FORMAT: VariantFormat = "avif";
 export const FALLBACK_FORMAT: VariantFormat = "jpeg";
 export const VARIANT_FORMATS: readonly VariantFormat[] = [MODERN_FORMAT, FALLBACK_FORMAT];
 
 export const ENCODER_SETTINGS = {
-  avif: { quality: 50, effort: 0 },
+  avif: { quality: 55, effort: 0 },
   webp: { quality: 75, effort: 4 },
   jpeg: { quality: 80, progressive: true },
 } as const;

@@ -7,8 +7,9 @@ import { prisma } from "../db";
 import { mediaDefaultMaxUploadMegabytes } from "../env";
 import { fieldErrors } from "../validation";
 import { recordAudit } from "../audit/record";
-import { requirePermission, type Viewer } from "../auth/viewer";
-import { ValidationError } from "../errors";
+import { hasPermission } from "../auth/permissions";
+import type { Viewer } from "../auth/viewer";
+import { ForbiddenError, ValidationError } from "../errors";
 import { DEFAULT_MARK, PHOTO_FIELD_LABELS, PHOTO_FIELD_MESSAGES } from "../media/messages";
 
 const STORAGE_KEY = "media.maxUploadMegabytes";
@@ -40,16 +41,16 @@ export async function getMediaUploadLimitBytes(): Promise<number> {
 }
 
 export async function getMediaSettingsForm(viewer: Viewer): Promise<{ stored: MediaSettings; defaults: { maxUploadMegabytes: number } }> {
-  requirePermission(viewer, "users.manage");
+  if (!hasPermission(viewer.role, "users.manage")) throw new ForbiddenError();
   return { stored: { maxUploadMegabytes: await getStoredMaxUploadMegabytes() }, defaults: { maxUploadMegabytes: mediaDefaultMaxUploadMegabytes() } };
 }
 
 export async function updateMediaSettings(viewer: Viewer, rawInput: MediaSettingsInput, context: { clientAddress?: string } = {}): Promise<{ stored: MediaSettings; changed: boolean }> {
-  try {
-    requirePermission(viewer, "users.manage");
-  } catch (error) {
+  // Settings are the admins' (like lib/settings/manage.ts); the check is the pure table, so this
+  // module also loads in the CLI and benchmarks, where next/navigation cannot.
+  if (!hasPermission(viewer.role, "users.manage")) {
     await recordAudit({ actorId: viewer.id, action: "permission.denied", target: "settings", detail: "settings.media", clientAddress: context.clientAddress });
-    throw error;
+    throw new ForbiddenError();
   }
   const parsed = mediaSettingsSchema.safeParse(rawInput);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
