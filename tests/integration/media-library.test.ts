@@ -194,3 +194,24 @@ describe("list", () => {
     expect(all.items[0].can).toEqual({ edit: all.items[0].uploadedBy?.id === reporter.id, replace: all.items[0].uploadedBy?.id === reporter.id && all.items[0].useCount === 0, delete: false });
   });
 });
+
+describe("upload limit setting", () => {
+  it("is the admins': a stored limit applies to uploads, \"\" goes back to the default, bad values are refused", async () => {
+    const { getMediaUploadLimitBytes, updateMediaSettings } = await import("@/lib/settings/media");
+    const { ForbiddenError, ValidationError } = await import("@/lib/errors");
+    const admin = await createViewer("admin");
+    expect(await getMediaUploadLimitBytes()).toBe(30 * 1024 * 1024);
+    expect(await caught(updateMediaSettings(editor, { maxUploadMegabytes: "5" }))).toBeInstanceOf(ForbiddenError);
+    const bad = (await caught(updateMediaSettings(admin, { maxUploadMegabytes: "0" }))) as InstanceType<typeof ValidationError>;
+    expect(bad.fieldErrors).toEqual({ maxUploadMegabytes: "上传大小上限应为 1 到 200 之间的整数（MB）" });
+
+    expect(await updateMediaSettings(admin, { maxUploadMegabytes: " 5 " })).toEqual({ stored: { maxUploadMegabytes: 5 }, changed: true });
+    expect(await getMediaUploadLimitBytes()).toBe(5 * 1024 * 1024);
+    expect(await prisma.auditEvent.findFirst({ where: { actorId: admin.id, action: "settings.update" }, orderBy: { id: "desc" } })).toMatchObject({ detail: "图片上传大小上限（MB）：30（默认） → 5" });
+    const error = (await caught(createPhoto(reporter, { bytes: Buffer.concat([await plainJpeg(50, 50), Buffer.alloc(5 * 1024 * 1024)]) }))) as Error;
+    expect(error.message).toBe("图片文件太大：每张最大 5 MB");
+
+    expect(await updateMediaSettings(admin, { maxUploadMegabytes: "" })).toEqual({ stored: { maxUploadMegabytes: null }, changed: true });
+    expect(await getMediaUploadLimitBytes()).toBe(30 * 1024 * 1024);
+  });
+});
