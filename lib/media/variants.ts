@@ -50,8 +50,3 @@ export function planVariants(originalWidth: number, formats: readonly VariantFor
   const rest = formats.flatMap((format) => widths.map((width) => ({ format, width }))).filter((spec) => spec.format !== first.format || spec.width !== first.width);
   return formats.includes(FALLBACK_FORMAT) ? [first, ...rest] : rest;
 }
-
-/** The height of a variant `width` pixels wide of an image `original` (upright), as the resizer rounds it. */
-export function scaledHeight(original: { width: number; height: number }, width: number): number {
-  return Math.max(1, Math.round((original.height * width) / original.width));
-}
