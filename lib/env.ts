@@ -2,6 +2,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { databaseFile, databaseUrl } from "./database-url";
 
@@ -81,4 +82,41 @@ export function applyAuthEnvironment(): void {
 /** 来源 prefilled on new articles. */
 export function defaultSource(): string {
   return process.env.DEFAULT_SOURCE?.trim() || "本报";
+}
+
+/**
+ * The folder of every photo file (public variants and private originals): MEDIA_DIR, else `media/`
+ * beside the SQLite database, so one data folder holds the whole site and a test or benchmark that
+ * points DATABASE_URL elsewhere never writes into data/.
+ */
+export function mediaDir(): string {
+  const configured = process.env.MEDIA_DIR?.trim();
+  if (configured) return path.resolve(/*turbopackIgnore: true*/ process.cwd(), configured);
+  const url = process.env.DATABASE_URL?.trim();
+  if (url && !url.startsWith("file:")) return path.join(dataDir(), "media");
+  return path.join(path.dirname(databaseFile()), "media");
+}
+
+/** Where photo files are stored: "local" (files under mediaDir()); "s3" is reserved for later. */
+export function mediaStoreKind(): string {
+  return process.env.MEDIA_STORE?.trim() || "local";
+}
+
+/** Largest image accepted, in pixels (width × height), checked before decoding. Default 100 megapixels. */
+export function mediaMaxPixels(): number {
+  const megapixels = Number(process.env.MEDIA_MAX_MEGAPIXELS);
+  return Math.round((Number.isFinite(megapixels) && megapixels > 0 ? megapixels : 100) * 1_000_000);
+}
+
+/** Upload byte limit when an admin has set none (MEDIA_MAX_UPLOAD_MB, default 30 MB). */
+export function mediaDefaultMaxUploadMegabytes(): number {
+  const megabytes = Number(process.env.MEDIA_MAX_UPLOAD_MB);
+  return Number.isInteger(megabytes) && megabytes > 0 ? megabytes : 30;
+}
+
+/** How many images are processed at once (MEDIA_CONCURRENCY), default half the CPU cores, at least 1. */
+export function mediaConcurrency(): number {
+  const configured = Number(process.env.MEDIA_CONCURRENCY);
+  if (Number.isInteger(configured) && configured > 0) return configured;
+  return Math.max(1, Math.floor(os.availableParallelism() / 2));
 }

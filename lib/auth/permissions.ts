@@ -17,12 +17,14 @@ export type Action =
   | "channels.manage"
   | "picks.manageAny"
   | "users.manage"
-  | "audit.read";
+  | "audit.read"
+  | "photo.upload"
+  | "photo.manage";
 
 const TABLE: Record<Role, readonly Action[]> = {
-  reporter: ["article.create", "article.editOwn", "article.submit", "article.revisions"],
-  editor: ["article.create", "article.editOwn", "article.editAny", "article.submit", "article.publish", "article.revisions", "authors.manage", "channels.manage", "picks.manageAny"],
-  admin: ["article.create", "article.editOwn", "article.editAny", "article.submit", "article.publish", "article.revisions", "authors.manage", "channels.manage", "picks.manageAny", "users.manage", "audit.read"],
+  reporter: ["article.create", "article.editOwn", "article.submit", "article.revisions", "photo.upload"],
+  editor: ["article.create", "article.editOwn", "article.editAny", "article.submit", "article.publish", "article.revisions", "authors.manage", "channels.manage", "picks.manageAny", "photo.upload", "photo.manage"],
+  admin: ["article.create", "article.editOwn", "article.editAny", "article.submit", "article.publish", "article.revisions", "authors.manage", "channels.manage", "picks.manageAny", "users.manage", "audit.read", "photo.upload", "photo.manage"],
 };
 
 export type Subject = { id: number; role: Role };
@@ -60,6 +62,29 @@ export function can(viewer: Subject, action: ArticleAction, article: ArticleRef)
 
 function isOwnDraftOrReview(viewer: Subject, article: ArticleRef): boolean {
   return article.createdById === viewer.id && (article.status === "draft" || article.status === "review");
+}
+
+export type PhotoRef = { uploadedById: number | null; useCount: number };
+export type PhotoAction = "view" | "edit" | "replace" | "delete";
+
+/**
+ * The photo library: everyone in the newsroom sees it and uploads; editors and admins manage every
+ * photo. A reporter edits the details of photos they uploaded, and replaces the file of one only
+ * while no article uses it (a replaced file changes every page that shows it).
+ */
+export function canPhoto(viewer: Subject, action: PhotoAction, photo: PhotoRef): boolean {
+  if (hasPermission(viewer.role, "photo.manage")) return true;
+  const own = hasPermission(viewer.role, "photo.upload") && photo.uploadedById === viewer.id;
+  switch (action) {
+    case "view":
+      return hasPermission(viewer.role, "photo.upload");
+    case "edit":
+      return own;
+    case "replace":
+      return own && photo.useCount === 0;
+    case "delete":
+      return false;
+  }
 }
 
 export function isRole(value: string): value is Role {

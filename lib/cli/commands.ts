@@ -6,5 +6,6 @@ import { searchReindexCommand } from "./commands/search";
 import { userCommands } from "./commands/users";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
+import { mediaCommands } from "./commands/media";
 
-export const COMMANDS: Command[] = [prepareCommand, ...DATABASE_COMMANDS, importCommand, exportCommand, searchReindexCommand, ...userCommands];
+export const COMMANDS: Command[] = [prepareCommand, ...DATABASE_COMMANDS, importCommand, exportCommand, searchReindexCommand, ...mediaCommands, ...userCommands];

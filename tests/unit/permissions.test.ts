@@ -18,6 +18,8 @@ const EXPECTED: Record<Action, [reporter: boolean, editor: boolean, admin: boole
   "picks.manageAny": [N, Y, Y], // reporters: own articles' picks only, through article.editOwn
   "users.manage": [N, N, Y],
   "audit.read": [N, N, Y],
+  "photo.upload": [Y, Y, Y], // upload photos, use the library
+  "photo.manage": [N, Y, Y], // edit, replace and delete anyone's photos
 };
 
 const ACTIONS = Object.keys(EXPECTED) as Action[];
