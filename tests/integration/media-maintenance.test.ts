@@ -9,7 +9,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vite
 import { prisma } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/viewer";
 import { mediaCommands } from "@/lib/cli/commands/media";
-import { CliError } from "@/lib/cli/output";
+import { OperationError } from "@/lib/errors";
 import { completeVariants, listUnfinishedPhotos } from "@/lib/media/finish";
 import { deletePhoto } from "@/lib/media/manage";
 import { getPhoto } from "@/lib/media/read";
@@ -33,14 +33,14 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-async function cms(name: string, ...args: string[]): Promise<{ text: string; error: CliError | null }> {
+async function cms(name: string, ...args: string[]): Promise<{ text: string; error: OperationError | null }> {
   const command = mediaCommands.find((candidate) => candidate.name === name)!;
   output = [];
   const error = await command.run(args).then(
     () => null,
     (caught: unknown) => caught,
   );
-  if (error !== null && !(error instanceof CliError)) throw error;
+  if (error !== null && !(error instanceof OperationError)) throw error;
   return { text: output.join(""), error };
 }
 

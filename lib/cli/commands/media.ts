@@ -5,7 +5,8 @@ import { checkMedia, hasProblems, listPhotoIdsForRebuild, rebuildPhotoVariants, 
 import { mediaDir, mediaStoreKind } from "../../env";
 import { refreshRunningSite } from "../../site/release";
 import type { Command } from "../command";
-import { CliError, info, progress } from "../output";
+import { info, progress } from "../output";
+import { OperationError } from "../../errors";
 
 const REBUILD_HELP = `Usage: cms media:rebuild [--id N | --pending]
 Makes every public variant of the photos again from their private originals, one photo after
@@ -31,11 +32,11 @@ function parseRebuildArgs(args: string[]): { id?: number; pending: boolean } {
     if (arg === "--pending") options.pending = true;
     else if (arg === "--id" || arg.startsWith("--id=")) {
       const value = arg === "--id" ? args[++index] : arg.slice("--id=".length);
-      if (!value || !/^[1-9]\d*$/.test(value)) throw new CliError("--id needs a photo id (a positive whole number)");
+      if (!value || !/^[1-9]\d*$/.test(value)) throw new OperationError("--id needs a photo id (a positive whole number)");
       options.id = Number(value);
-    } else throw new CliError(`unexpected argument "${arg}" (see cms media:rebuild --help)`);
+    } else throw new OperationError(`unexpected argument "${arg}" (see cms media:rebuild --help)`);
   }
-  if (options.id !== undefined && options.pending) throw new CliError("give either --id or --pending, not both");
+  if (options.id !== undefined && options.pending) throw new OperationError("give either --id or --pending, not both");
   return options;
 }
 
@@ -65,11 +66,11 @@ async function rebuild(args: string[]): Promise<void> {
   await recordAudit({ actorId: null, action: "media.rebuild", target: "media", detail: `${rebuilt}/${ids.length}`, clientAddress: "cli" });
   if (renamed.length > 0) info(await refreshRunningSite(renamed.map(photoTag)));
   for (const failure of failures) console.error(`  ${failure}`);
-  if (failures.length > 0) throw new CliError(`${failures.length} photo${failures.length === 1 ? "" : "s"} could not be rebuilt`);
+  if (failures.length > 0) throw new OperationError(`${failures.length} photo${failures.length === 1 ? "" : "s"} could not be rebuilt`);
 }
 
 async function check(args: string[]): Promise<void> {
-  if (args.length > 0) throw new CliError(`unexpected argument "${args[0]}" (see cms media:check --help)`);
+  if (args.length > 0) throw new OperationError(`unexpected argument "${args[0]}" (see cms media:check --help)`);
   info(`media store: ${mediaStoreKind()} at ${mediaDir()}`);
   const report = await checkMedia();
   info(`${report.photos} photos, ${report.variants} variant files recorded`);
@@ -77,7 +78,7 @@ async function check(args: string[]): Promise<void> {
   printList("missing originals (these photos cannot be rebuilt)", report.missingOriginals.map((item) => `photo ${item.photoId}: ${item.key}`));
   printList("files no photo refers to", report.orphans);
   printList("photos with unfinished variants (run cms media:rebuild --pending)", report.unfinished.map((id) => `photo ${id}`));
-  if (hasProblems(report)) throw new CliError(`media check found ${countProblems(report)} problem${countProblems(report) === 1 ? "" : "s"}`);
+  if (hasProblems(report)) throw new OperationError(`media check found ${countProblems(report)} problem${countProblems(report) === 1 ? "" : "s"}`);
   info("media check: no problems");
 }
 
