@@ -4,7 +4,8 @@
 import "server-only";
 import { prisma, type Prisma } from "../db";
 import { recordAudit } from "../audit/record";
-import { can, hasPermission } from "../auth/permissions";
+import { recordingDenial, refuse, requireAllowed } from "../auth/guard";
+import { can } from "../auth/permissions";
 import type { Viewer } from "../auth/viewer";
 import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "../errors";
 import { excerpt } from "../text/excerpt";
@@ -21,13 +22,11 @@ type Tx = Prisma.TransactionClient;
 type Context = { clientAddress?: string };
 
 export async function createArticle(viewer: Viewer, rawInput: unknown, intent: SaveIntent = "save", context: Context = {}): Promise<SaveOutcome> {
-  if (!hasPermission(viewer.role, "article.create")) throw new ForbiddenError();
+  const attempt = { tried: intent, target: "article:new", clientAddress: context.clientAddress };
+  await requireAllowed(viewer, "article.create", attempt);
   const input = parseInput(rawInput);
   const blank = { status: "draft", createdById: viewer.id };
-  if (intent !== "save" && intent !== "submit" && !can(viewer, intent, blank)) {
-    await recordAudit({ actorId: viewer.id, action: "permission.denied", target: "article:new", detail: intent, clientAddress: context.clientAddress });
-    throw new ForbiddenError();
-  }
+  if (intent !== "save" && intent !== "submit" && !can(viewer, intent, blank)) await refuse(viewer, attempt);
   return prisma.$transaction((tx) => applyChange(tx, viewer, null, input, intent, context));
 }
 
@@ -37,22 +36,17 @@ export async function saveArticle(
   context: Context = {},
 ): Promise<SaveOutcome> {
   const input = parseInput(rawInput);
-  try {
-    return await prisma.$transaction(async (tx) => {
+  // The refusal is recorded after the rollback (see recordingDenial): the check needs the row.
+  return recordingDenial(viewer, { tried: intent, target: `article:${articleId}`, clientAddress: context.clientAddress }, () =>
+    prisma.$transaction(async (tx) => {
       const current = await tx.article.findUnique({ where: { id: articleId }, include: withRelations });
       if (!current || !isVisibleInNewsroom(viewer, current)) throw new NotFoundError();
       const allowed = can(viewer, "edit", current) && (intent === "save" || can(viewer, intent, current));
       if (!allowed) throw new ForbiddenError();
       if (current.version !== baseVersion) throw new StaleVersionError(await staleInfo(tx, articleId));
       return applyChange(tx, viewer, current, input, intent, context);
-    });
-  } catch (error) {
-    // Recorded after the rollback: written inside the refused transaction, the event would vanish with it.
-    if (error instanceof ForbiddenError) {
-      await recordAudit({ actorId: viewer.id, action: "permission.denied", target: `article:${articleId}`, detail: intent, clientAddress: context.clientAddress });
-    }
-    throw error;
-  }
+    }),
+  );
 }
 
 type Current = Prisma.ArticleGetPayload<{ include: typeof withRelations }>;

@@ -2,8 +2,8 @@
 // target and Asia/Shanghai date range, with readable labels and a link to each event's target.
 import "server-only";
 import { prisma, type Prisma } from "../db";
-import { recordAudit } from "./record";
-import { requirePermission, type Viewer } from "../auth/viewer";
+import { requireAllowed } from "../auth/guard";
+import type { Viewer } from "../auth/viewer";
 import { formatShanghai, parseShanghai } from "../text/time";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -156,11 +156,6 @@ export async function listAuditFilterOptions(viewer: Viewer, context: { clientAd
   return { actors: users, actions: names.map((action) => ({ action, label: auditActionLabel(action) })) };
 }
 
-async function requireAuditReader(viewer: Viewer, context: { clientAddress?: string }): Promise<void> {
-  try {
-    requirePermission(viewer, "audit.read");
-  } catch (error) {
-    await recordAudit({ actorId: viewer.id, action: "permission.denied", target: "audit", detail: "audit.read", clientAddress: context.clientAddress });
-    throw error;
-  }
+function requireAuditReader(viewer: Viewer, context: { clientAddress?: string }): Promise<void> {
+  return requireAllowed(viewer, "audit.read", { tried: "audit.read", target: "audit", clientAddress: context.clientAddress });
 }

@@ -6,7 +6,8 @@ import { prisma, type Prisma } from "../db";
 import { fieldErrors } from "../validation";
 import { parseSnapshot, type ArticleSnapshot } from "../articles/snapshot";
 import { recordAudit } from "../audit/record";
-import { requirePermission, type Viewer } from "../auth/viewer";
+import { requireAllowed } from "../auth/guard";
+import type { Viewer } from "../auth/viewer";
 import { NotFoundError, ValidationError } from "../errors";
 import { affectedTags, tags } from "../site/cache-tags";
 import { publishedWhere } from "../articles/visibility";
@@ -216,15 +217,9 @@ async function findAuthor(tx: Tx, id: number, missing?: Record<string, string>):
   throw missing ? new ValidationError(missing) : new NotFoundError("找不到该作者");
 }
 
-/** Records the denial before refusing, so the audit log shows who tried what. */
-async function requireAuthorManager(viewer: Viewer, action: string, authorId: unknown, context: Context): Promise<void> {
-  try {
-    requirePermission(viewer, "authors.manage");
-  } catch (error) {
-    const target = typeof authorId === "number" ? `author:${authorId}` : "author";
-    await recordAudit({ actorId: viewer.id, action: "permission.denied", target, detail: action, clientAddress: context.clientAddress });
-    throw error;
-  }
+function requireAuthorManager(viewer: Viewer, action: string, authorId: unknown, context: Context): Promise<void> {
+  const target = typeof authorId === "number" ? `author:${authorId}` : "author";
+  return requireAllowed(viewer, "authors.manage", { tried: action, target, clientAddress: context.clientAddress });
 }
 
 function audit(tx: Tx, viewer: Viewer, context: Context, event: { action: string; authorId: number; detail: string }) {

@@ -6,7 +6,8 @@ import { z } from "zod";
 import { prisma, type Prisma } from "../db";
 import { fieldErrors } from "../validation";
 import { recordAudit } from "../audit/record";
-import { requirePermission, type Viewer } from "../auth/viewer";
+import { requireAllowed } from "../auth/guard";
+import type { Viewer } from "../auth/viewer";
 import { NotFoundError, ValidationError } from "../errors";
 import { tags } from "../site/cache-tags";
 import { slugFromName } from "./slug";
@@ -201,15 +202,9 @@ async function withUniqueErrors<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Records the denial before refusing, so the audit log shows who tried what. */
-async function requireChannelManager(viewer: Viewer, action: string, channelId: unknown, context: Context): Promise<void> {
-  try {
-    requirePermission(viewer, "channels.manage");
-  } catch (error) {
-    const target = typeof channelId === "number" ? `channel:${channelId}` : "channel";
-    await recordAudit({ actorId: viewer.id, action: "permission.denied", target, detail: action, clientAddress: context.clientAddress });
-    throw error;
-  }
+function requireChannelManager(viewer: Viewer, action: string, channelId: unknown, context: Context): Promise<void> {
+  const target = typeof channelId === "number" ? `channel:${channelId}` : "channel";
+  return requireAllowed(viewer, "channels.manage", { tried: action, target, clientAddress: context.clientAddress });
 }
 
 function audit(tx: Tx, viewer: Viewer, context: Context, event: { action: string; channelId: number; detail: string }) {

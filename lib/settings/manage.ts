@@ -4,7 +4,8 @@ import "server-only";
 import { prisma } from "../db";
 import { fieldErrors } from "../validation";
 import { recordAudit } from "../audit/record";
-import { requirePermission, type Viewer } from "../auth/viewer";
+import { requireAllowed } from "../auth/guard";
+import type { Viewer } from "../auth/viewer";
 import { ValidationError } from "../errors";
 import { SITE_SETTING_KEYS, SITE_SETTING_LABELS, siteSettingsSchema, type SiteSettings, type SiteSettingsInput } from "./schema";
 import { defaultSiteSettings, getStoredSiteSettings, SITE_SETTINGS_TAG, writeStoredSiteSettings } from "./site";
@@ -39,12 +40,6 @@ export async function updateSettings(viewer: Viewer, rawInput: SiteSettingsInput
   });
 }
 
-/** Records the denial before refusing, so the audit log shows who tried what. */
-async function requireSettingsManager(viewer: Viewer, action: string, context: Context): Promise<void> {
-  try {
-    requirePermission(viewer, "users.manage");
-  } catch (error) {
-    await recordAudit({ actorId: viewer.id, action: "permission.denied", target: "settings", detail: action, clientAddress: context.clientAddress });
-    throw error;
-  }
+function requireSettingsManager(viewer: Viewer, action: string, context: Context): Promise<void> {
+  return requireAllowed(viewer, "users.manage", { tried: action, target: "settings", clientAddress: context.clientAddress });
 }

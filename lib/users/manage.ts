@@ -6,10 +6,11 @@ import { prisma, type Prisma } from "../db";
 import { fieldErrors } from "../validation";
 import { recordAudit } from "../audit/record";
 import { hashPassword } from "../auth/passwords";
-import { hasPermission, isRole, ROLE_LABELS } from "../auth/permissions";
+import { requireAllowed } from "../auth/guard";
+import { isRole, ROLE_LABELS } from "../auth/permissions";
 // Type only: lib/auth/viewer loads next/navigation, which the admin CLI (plain Node) cannot load.
 import type { Viewer } from "../auth/viewer";
-import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
+import { NotFoundError, ValidationError } from "../errors";
 import { formatShanghai } from "../text/time";
 import {
   createUserSchema,
@@ -151,12 +152,10 @@ export async function getUserByEmail(viewer: Actor, email: string, context: Cont
   return row ? toSummary(row) : null;
 }
 
-/** Records the denial before refusing, so the audit log shows who tried what. */
 async function requireManager(viewer: Actor, attempt: { action: string; userId?: unknown }, context: Context): Promise<void> {
-  if (isOperator(viewer) || hasPermission(viewer.role, "users.manage")) return;
+  if (isOperator(viewer)) return;
   const target = typeof attempt.userId === "number" ? `user:${attempt.userId}` : "";
-  await recordAudit({ actorId: viewer.id, action: "permission.denied", target, detail: attempt.action, clientAddress: context.clientAddress });
-  throw new ForbiddenError();
+  await requireAllowed(viewer, "users.manage", { tried: attempt.action, target, clientAddress: context.clientAddress });
 }
 
 /**
