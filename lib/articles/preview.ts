@@ -15,7 +15,7 @@ export async function getPreview(viewer: Viewer, articleId: number, revisionNumb
   let version = article.version;
   if (revisionNumber) {
     const revision = await prisma.revision.findUnique({ where: { articleId_number: { articleId, number: revisionNumber } } });
-    if (!revision) throw new NotFoundError("找不到这个版本");
+    if (!revision) throw new NotFoundError("revision.notFound");
     snapshot = parseSnapshot(revision.snapshot);
     version = revision.number;
   }

@@ -39,7 +39,7 @@ export async function compareRevisions(viewer: Viewer, articleId: number, from: 
   const rows = await prisma.revision.findMany({ where: { articleId, number: { in: [from, to] } }, select: { number: true, snapshot: true } });
   const before = rows.find((row) => row.number === from);
   const after = rows.find((row) => row.number === to);
-  if (!before || !after) throw new NotFoundError("找不到要比较的版本");
+  if (!before || !after) throw new NotFoundError("revision.pairNotFound");
   const [a, b] = [parseSnapshot(before.snapshot), parseSnapshot(after.snapshot)];
   const names = await lookupNames([a, b]);
   const fields: [string, (s: ArticleSnapshot) => string][] = [
@@ -77,7 +77,7 @@ async function lookupNames(snapshots: ArticleSnapshot[]) {
 export async function restoreRevision(viewer: Viewer, { articleId, number, baseVersion }: { articleId: number; number: number; baseVersion: number }, context: { clientAddress?: string } = {}) {
   const article = await requireRevisionAccess(viewer, articleId);
   const revision = await prisma.revision.findUnique({ where: { articleId_number: { articleId, number } } });
-  if (!revision || !can(viewer, "restore", article)) throw new NotFoundError("找不到这个版本");
+  if (!revision || !can(viewer, "restore", article)) throw new NotFoundError("revision.notFound");
   const snapshot = parseSnapshot(revision.snapshot);
   const names = await lookupNames([snapshot]);
   const input = {

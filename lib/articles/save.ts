@@ -8,6 +8,7 @@ import { recordingDenial, refuse, requireAllowed } from "../auth/guard";
 import { can } from "../auth/permissions";
 import type { Viewer } from "../auth/viewer";
 import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "../errors";
+import { t } from "../messages/catalog";
 import { excerpt } from "../text/excerpt";
 import { htmlToText, sanitizeBodyHtml } from "../text/html";
 import { formatShanghai, parseShanghai } from "../text/time";
@@ -59,7 +60,7 @@ async function applyChange(tx: Tx, viewer: Viewer, current: Current | null, inpu
   const bylines = await resolveBylines(tx, input);
   const picks = await resolvePicks(tx, input, current?.id ?? null);
   if (input.channelId && !(await tx.channel.findUnique({ where: { id: input.channelId }, select: { id: true } }))) {
-    throw new ValidationError({ channelId: "栏目不存在" });
+    throw new ValidationError({ channelId: t("article.channelMissing") });
   }
   const written = await writeArticleVersion(tx, {
     base: current && { id: current.id, version: current.version, snapshot: snapshotOf(current) },
@@ -109,7 +110,7 @@ async function resolveBylines(tx: Tx, input: ArticleInput) {
   for (const [index, byline] of input.bylines.entries()) {
     if (byline.authorId) {
       const author = await tx.author.findUnique({ where: { id: byline.authorId }, select: { id: true } });
-      if (!author) throw new ValidationError({ [`bylines.${index}.authorName`]: "作者不存在，请重新选择" });
+      if (!author) throw new ValidationError({ [`bylines.${index}.authorName`]: t("author.missing") });
       resolved.push({ authorId: author.id, roleLabel: byline.roleLabel });
     } else {
       const author = await tx.author.create({ data: { name: byline.authorName, defaultRoleLabel: byline.roleLabel } });
@@ -124,7 +125,7 @@ async function resolvePicks(tx: Tx, input: ArticleInput, articleId: number | nul
   for (const [index, pick] of input.picks.entries()) {
     if (pick.targetArticleId) {
       const target = await tx.article.findUnique({ where: { id: pick.targetArticleId }, select: { id: true, status: true, title: true } });
-      if (!target || !isPublished(target) || target.id === articleId) throw new ValidationError({ [`picks.${index}.title`]: "推荐的文章不存在或尚未发布" });
+      if (!target || !isPublished(target) || target.id === articleId) throw new ValidationError({ [`picks.${index}.title`]: t("article.pickUnavailable") });
       picks.push({ targetArticleId: target.id, title: pick.title || target.title, excerpt: pick.excerpt, url: "" });
     } else {
       picks.push({ targetArticleId: null, title: pick.title, excerpt: pick.excerpt, url: pick.url });

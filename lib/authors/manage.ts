@@ -63,7 +63,7 @@ export async function listAuthors(viewer: Viewer, { q = "", page = 1 }: { q?: st
 export async function getAuthorDetail(viewer: Viewer, authorId: number, context: Context = {}): Promise<AuthorDetail> {
   await requireAuthorManager(viewer, "author.read", authorId, context);
   const row = await prisma.author.findUnique({ where: { id: authorId }, select: { ...summarySelect, users: { orderBy: { id: "asc" }, select: { id: true, displayName: true, email: true } } } });
-  if (!row) throw new NotFoundError("找不到该作者");
+  if (!row) throw new NotFoundError("author.notFound");
   const [summary] = await withPublishedCounts(prisma, [row]);
   return { ...summary, users: row.users };
 }
@@ -72,7 +72,7 @@ export async function getAuthorDetail(viewer: Viewer, authorId: number, context:
 export async function listMergeCandidates(viewer: Viewer, authorId: number, context: Context = {}) {
   await requireAuthorManager(viewer, "author.read", authorId, context);
   const self = await prisma.author.findUnique({ where: { id: authorId }, select: { name: true } });
-  if (!self) throw new NotFoundError("找不到该作者");
+  if (!self) throw new NotFoundError("author.notFound");
   const rows = await prisma.author.findMany({ where: { id: { not: authorId } }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, _count: { select: { bylines: true } } } });
   const candidates = rows.map((row) => ({ id: row.id, name: row.name, articleCount: row._count.bylines, sameName: row.name === self.name }));
   return [...candidates.filter((c) => c.sameName), ...candidates.filter((c) => !c.sameName)];
@@ -214,7 +214,7 @@ function toSummary(row: SummaryRow, publishedCount: number): AuthorSummary {
 async function findAuthor(tx: Tx, id: number, missing?: Record<string, string>): Promise<SummaryRow> {
   const row = await tx.author.findUnique({ where: { id }, select: summarySelect });
   if (row) return row;
-  throw missing ? new ValidationError(missing) : new NotFoundError("找不到该作者");
+  throw missing ? new ValidationError(missing) : new NotFoundError("author.notFound");
 }
 
 function requireAuthorManager(viewer: Viewer, action: string, authorId: unknown, context: Context): Promise<void> {

@@ -9,6 +9,7 @@ import { recordAudit } from "../audit/record";
 import { requireAllowed } from "../auth/guard";
 import type { Viewer } from "../auth/viewer";
 import { NotFoundError, ValidationError } from "../errors";
+import { message, t } from "../messages/catalog";
 import { tags } from "../site/cache-tags";
 import { slugFromName } from "./slug";
 import { publishedWhere } from "../articles/visibility";
@@ -109,7 +110,7 @@ export async function moveChannel(viewer: Viewer, rawInput: MoveChannelInput, co
   return prisma.$transaction(async (tx) => {
     const order = await tx.channel.findMany({ orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, name: true, position: true } });
     const index = order.findIndex((channel) => channel.id === channelId);
-    if (index === -1) throw new NotFoundError("找不到该栏目");
+    if (index === -1) throw new NotFoundError("channel.notFound");
     const other = direction === "up" ? index - 1 : index + 1;
     if (other < 0 || other >= order.length) return { changed: false, publicTags: [] };
     [order[index], order[other]] = [order[other], order[index]];
@@ -130,7 +131,7 @@ export async function deleteChannel(viewer: Viewer, rawInput: DeleteChannelInput
     const channel = await findChannel(tx, channelId);
     // Counted inside the transaction: SQLite serializes writers, so no article can slip in meanwhile.
     const articles = await tx.article.count({ where: { channelId } });
-    if (articles > 0) throw new ValidationError({}, `栏目「${channel.name}」下还有 ${articles} 篇文章（含草稿和已归档），不能删除。请先把这些文章移到其他栏目。`);
+    if (articles > 0) throw new ValidationError({}, message("channel.notEmpty", { name: channel.name, count: articles }));
     await tx.channel.delete({ where: { id: channelId } });
     await audit(tx, viewer, context, { action: "channel.delete", channelId, detail: `${channel.name}（/channels/${channel.slug}）` });
     return { name: channel.name, publicTags: [tags.channels, tags.channel(channelId), tags.front, tags.sitemap] };
@@ -148,8 +149,7 @@ async function slugHolder(tx: Tx, slug: string): Promise<{ channelId: number; na
 async function requireFreeSlug(tx: Tx, slug: string, channelId: number | null): Promise<void> {
   const holder = await slugHolder(tx, slug);
   if (!holder || holder.channelId === channelId) return;
-  const message = holder.current ? `该地址已被栏目「${holder.name}」使用` : `该地址是栏目「${holder.name}」的旧地址，仍在跳转到该栏目，不能再用`;
-  throw new ValidationError({ slug: message });
+  throw new ValidationError({ slug: t(holder.current ? "channel.slugHeld" : "channel.slugRedirects", { name: holder.name }) });
 }
 
 async function freeSlugFrom(tx: Tx, base: string): Promise<string> {
@@ -157,12 +157,12 @@ async function freeSlugFrom(tx: Tx, base: string): Promise<string> {
     const slug = suffix === 1 ? base : `${base}-${suffix}`;
     if (!(await slugHolder(tx, slug))) return slug;
   }
-  throw new ValidationError({ slug: "无法自动生成栏目地址，请手动填写" });
+  throw new ValidationError({ slug: t("channel.slugUnavailable") });
 }
 
 async function requireFreeName(tx: Tx, name: string, channelId: number | null): Promise<void> {
   const holder = await tx.channel.findUnique({ where: { name }, select: { id: true } });
-  if (holder && holder.id !== channelId) throw new ValidationError({ name: "已有同名栏目" });
+  if (holder && holder.id !== channelId) throw new ValidationError({ name: t("channel.nameTaken") });
 }
 
 /** Pages showing the channel; a new name or slug also shows in article lists by the channel's authors. */
@@ -183,7 +183,7 @@ function describeChanges(before: { name: string; slug: string; tagline: string }
 
 async function findChannel(tx: Tx, id: number): Promise<SummaryRow> {
   const row = await tx.channel.findUnique({ where: { id }, select: summarySelect });
-  if (!row) throw new NotFoundError("找不到该栏目");
+  if (!row) throw new NotFoundError("channel.notFound");
   return row;
 }
 
@@ -198,7 +198,7 @@ async function withUniqueErrors<T>(run: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (typeof error !== "object" || error === null || !("code" in error) || error.code !== "P2002") throw error;
     const target = JSON.stringify((error as { meta?: unknown }).meta ?? "");
-    throw new ValidationError(target.includes("name") ? { name: "已有同名栏目" } : { slug: "该地址已被使用" });
+    throw new ValidationError(target.includes("name") ? { name: t("channel.nameTaken") } : { slug: t("channel.slugTaken") });
   }
 }
 

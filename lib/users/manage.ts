@@ -11,6 +11,7 @@ import { isRole, ROLE_LABELS } from "../auth/permissions";
 // Type only: lib/auth/viewer loads next/navigation, which the admin CLI (plain Node) cannot load.
 import type { Viewer } from "../auth/viewer";
 import { NotFoundError, ValidationError } from "../errors";
+import { t } from "../messages/catalog";
 import { formatShanghai } from "../text/time";
 import {
   createUserSchema,
@@ -46,9 +47,9 @@ export type UserSummary = {
 };
 export type UserChange = { user: UserSummary; changed: boolean };
 
-export const EMAIL_TAKEN = "该邮箱已被使用";
-export const LAST_ADMIN_DEMOTED = "不能取消最后一位管理员";
-export const LAST_ADMIN_DISABLED = "不能停用最后一位管理员";
+export const EMAIL_TAKEN = t("user.emailTaken");
+export const LAST_ADMIN_DEMOTED = t("user.lastAdminDemoted");
+export const LAST_ADMIN_DISABLED = t("user.lastAdminDisabled");
 
 const summarySelect = {
   id: true,
@@ -83,7 +84,7 @@ export async function createUser(viewer: Actor, rawInput: CreateUserInput, conte
     return await prisma.$transaction(async (tx) => {
       if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new ValidationError({ email: EMAIL_TAKEN });
       if (authorId !== null && !(await tx.author.findUnique({ where: { id: authorId }, select: { id: true } }))) {
-        throw new ValidationError({ authorId: "作者不存在，请重新选择" });
+        throw new ValidationError({ authorId: t("author.missing") });
       }
       const user = await tx.user.create({
         data: { email: input.email, displayName: input.displayName, role: input.role, passwordHash, authorId },
@@ -102,7 +103,7 @@ export async function createUser(viewer: Actor, rawInput: CreateUserInput, conte
 export async function changeRole(viewer: Actor, rawInput: RoleChangeInput, context: Context = {}): Promise<UserChange> {
   await requireManager(viewer, { action: "user.role", userId: rawInput?.userId }, context);
   const { userId, role } = parse(roleChangeSchema, rawInput);
-  if (userId === viewer.id && role !== "admin") throw new ValidationError({ role: "不能取消自己的管理员角色" });
+  if (userId === viewer.id && role !== "admin") throw new ValidationError({ role: t("user.selfDemoted") });
   return prisma.$transaction(async (tx) => {
     const before = await findUser(tx, userId);
     if (before.role === role) return { user: toSummary(before), changed: false };
@@ -130,7 +131,7 @@ export async function resetPassword(viewer: Actor, rawInput: PasswordResetInput,
 export async function setDisabled(viewer: Actor, rawInput: DisabledChangeInput, context: Context = {}): Promise<UserChange> {
   await requireManager(viewer, { action: rawInput?.disabled === false ? "user.enable" : "user.disable", userId: rawInput?.userId }, context);
   const { userId, disabled } = parse(disabledChangeSchema, rawInput);
-  if (disabled && userId === viewer.id) throw new ValidationError({ disabled: "不能停用自己的账号" });
+  if (disabled && userId === viewer.id) throw new ValidationError({ disabled: t("user.selfDisabled") });
   return prisma.$transaction(async (tx) => {
     const before = await findUser(tx, userId);
     if (before.disabled === disabled) return { user: toSummary(before), changed: false };
@@ -177,7 +178,7 @@ function isActiveAdmin(user: { role: string; disabled: boolean }): boolean {
 
 async function findUser(tx: Tx, id: number): Promise<SummaryRow> {
   const user = await tx.user.findUnique({ where: { id }, select: summarySelect });
-  if (!user) throw new NotFoundError("找不到该用户");
+  if (!user) throw new NotFoundError("user.notFound");
   return user;
 }
 
