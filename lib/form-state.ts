@@ -18,8 +18,6 @@ export function failure(message: string, fieldErrors?: Record<string, string>): 
   return { ok: false, message, fieldErrors };
 }
 
-export const SIGNED_OUT = t("form.signedOut");
-
 /** Maps a domain error to its catalog message; anything unexpected is logged and answered generically. */
 export function toFailure(error: unknown): FormResult<never> {
   if (error instanceof ValidationError) return { ok: false, message: textOf(error), fieldErrors: error.fieldErrors };

@@ -45,3 +45,17 @@ export type PickInput = z.infer<typeof pickInputSchema>;
 export const SAVE_INTENTS = ["save", "submit", "publish", "unpublish", "archive"] as const;
 export type SaveIntent = (typeof SAVE_INTENTS)[number];
 export const saveIntentSchema = z.enum(SAVE_INTENTS);
+
+/** What the edit form sends: the article (checked by the save itself), its id and the version it started from. */
+export const saveRequestSchema = z.object({
+  articleId: z.number().int().positive().nullable(),
+  baseVersion: z.number().int().min(0),
+  intent: saveIntentSchema,
+  input: z.unknown(),
+});
+export type SaveRequest = z.infer<typeof saveRequestSchema>;
+
+export const restoreRequestSchema = z.object({ articleId: z.number().int().positive(), number: z.number().int().positive(), baseVersion: z.number().int().positive() });
+
+/** What the 署名 and 新闻推荐 pickers type to look up authors and published titles. */
+export const lookupQuerySchema = z.string().trim().max(50);
