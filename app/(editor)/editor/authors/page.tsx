@@ -5,7 +5,6 @@ import { listAuthors } from "@/lib/authors/manage";
 import { Pagination, parsePageParam } from "../../../_components/Pagination";
 import { PermissionGate } from "../_components/PermissionGate";
 import { AuthorForm } from "./AuthorForm";
-import "./admin.css";
 
 export const metadata: Metadata = { title: "作者" };
 

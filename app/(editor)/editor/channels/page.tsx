@@ -5,7 +5,6 @@ import { listChannelsForAdmin } from "@/lib/channels/manage";
 import { PermissionGate } from "../_components/PermissionGate";
 import { ChannelForm } from "./ChannelForm";
 import { ChannelOrderButtons } from "./ChannelOrderButtons";
-import "../authors/admin.css";
 
 export const metadata: Metadata = { title: "栏目" };
 

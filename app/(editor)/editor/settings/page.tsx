@@ -3,7 +3,6 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { getSettingsForm } from "@/lib/settings/manage";
 import { PermissionGate } from "../_components/PermissionGate";
 import { SettingsForm } from "./SettingsForm";
-import "../authors/admin.css";
 
 export const metadata: Metadata = { title: "设置" };
 

@@ -2,7 +2,7 @@
 import { useState, useTransition } from "react";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
 import { createUserAction } from "./actions";
-import { describedBy, FieldError, FormMessage, type Message } from "./FormParts";
+import { describedBy, FieldError, FormMessage, type Message } from "../_components/FormParts";
 
 type Author = { id: number; name: string };
 type Fields = { email: string; displayName: string; role: Role; password: string; authorId: string };

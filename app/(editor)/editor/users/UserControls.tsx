@@ -3,7 +3,7 @@ import { useState, useTransition } from "react";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
 import type { FormResult } from "@/lib/form-state";
 import { changeRoleAction, resetPasswordAction, setDisabledAction } from "./actions";
-import { describedBy, FieldError, FormMessage, type Message } from "./FormParts";
+import { describedBy, FieldError, FormMessage, type Message } from "../_components/FormParts";
 
 type Props = { user: { id: number; email: string; role: string; disabled: boolean }; isSelf: boolean };
 

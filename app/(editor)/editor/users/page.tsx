@@ -4,7 +4,6 @@ import { listAuthorsForSelect, listUsers } from "@/lib/users/manage";
 import { PermissionGate } from "../_components/PermissionGate";
 import { CreateUserForm } from "./CreateUserForm";
 import { UserControls } from "./UserControls";
-import "./users.css";
 
 export const metadata: Metadata = { title: "用户" };
 

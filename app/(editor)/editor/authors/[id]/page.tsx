@@ -8,7 +8,6 @@ import { parseIdParam } from "../../../../_components/params";
 import { PermissionGate } from "../../_components/PermissionGate";
 import { AuthorForm } from "../AuthorForm";
 import { MergeAuthorForm } from "../MergeAuthorForm";
-import "../admin.css";
 
 export const metadata: Metadata = { title: "编辑作者" };
 

@@ -8,7 +8,6 @@ import { parseIdParam } from "../../../../_components/params";
 import { PermissionGate } from "../../_components/PermissionGate";
 import { ChannelForm } from "../ChannelForm";
 import { DeleteChannelButton } from "../DeleteChannelButton";
-import "../../authors/admin.css";
 
 export const metadata: Metadata = { title: "编辑栏目" };
 
