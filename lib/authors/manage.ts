@@ -9,6 +9,8 @@ import { recordAudit } from "../audit/record";
 import { requireAllowed } from "../auth/guard";
 import type { Viewer } from "../auth/viewer";
 import { NotFoundError, ValidationError } from "../errors";
+import { t } from "../messages/catalog";
+import { field, rule } from "../messages/zod";
 import { affectedTags, tags } from "../site/cache-tags";
 import { publishedWhere } from "../articles/visibility";
 
@@ -17,18 +19,18 @@ export type Context = { clientAddress?: string };
 
 export const AUTHORS_PAGE_SIZE = 50;
 
-const authorIdSchema = z.number({ error: "请求无效" }).int("请求无效").positive("请求无效");
+const authorIdSchema = z.number(rule("request.invalid")).int().positive();
 
 /** One schema for the author forms, their actions, the CLI and the tests (same limits as bylines). */
 export const authorInputSchema = z.object({
-  name: z.string({ error: "请填写姓名" }).trim().min(1, "请填写姓名").max(40, "姓名最多 40 个字"),
-  defaultRoleLabel: z.string({ error: "请填写默认署名身份" }).trim().min(1, "请填写默认署名身份").max(20, "署名身份最多 20 个字"),
-  bio: z.string({ error: "简介无效" }).trim().max(500, "简介最多 500 个字"),
+  name: z.string(field("name")).trim().min(1).max(40),
+  defaultRoleLabel: z.string(field("defaultRoleLabel")).trim().min(1).max(20),
+  bio: z.string(field("bio")).trim().max(500),
 });
 export const updateAuthorSchema = authorInputSchema.extend({ authorId: authorIdSchema });
 export const mergeAuthorsSchema = z
-  .object({ keepId: authorIdSchema, removeId: z.number({ error: "请选择要并入的作者" }).int("请选择要并入的作者").positive("请选择要并入的作者") })
-  .refine((input) => input.keepId !== input.removeId, { message: "不能把作者并入自己", path: ["removeId"] });
+  .object({ keepId: authorIdSchema, removeId: z.number(field("mergeSource", { choose: true })).int().positive() })
+  .refine((input) => input.keepId !== input.removeId, { ...rule("author.mergeIntoSelf"), path: ["removeId"] });
 
 export type AuthorInput = z.infer<typeof authorInputSchema>;
 export type UpdateAuthorInput = z.infer<typeof updateAuthorSchema>;
@@ -114,7 +116,7 @@ export async function mergeAuthors(viewer: Viewer, rawInput: MergeAuthorsInput, 
   const { keepId, removeId } = parse(mergeAuthorsSchema, rawInput);
   return prisma.$transaction(async (tx) => {
     const keep = await findAuthor(tx, keepId);
-    const remove = await findAuthor(tx, removeId, { removeId: "要并入的作者不存在，请刷新后重试" });
+    const remove = await findAuthor(tx, removeId, { removeId: t("author.mergeSourceMissing") });
     // Only the removed author's articles change; the kept author's page gains them.
     const publicTags = [...new Set([tags.author(keepId), ...(await tagsOfArticlesBy(tx, [removeId]))])];
     const movedArticles = await tx.article.count({ where: { bylines: { some: { authorId: removeId } } } });

@@ -10,6 +10,7 @@ import { requireAllowed } from "../auth/guard";
 import type { Viewer } from "../auth/viewer";
 import { NotFoundError, ValidationError } from "../errors";
 import { message, t } from "../messages/catalog";
+import { field, required, rule } from "../messages/zod";
 import { tags } from "../site/cache-tags";
 import { slugFromName } from "./slug";
 import { publishedWhere } from "../articles/visibility";
@@ -17,20 +18,20 @@ import { publishedWhere } from "../articles/visibility";
 type Tx = Prisma.TransactionClient;
 export type Context = { clientAddress?: string };
 
-const channelIdSchema = z.number({ error: "请求无效" }).int("请求无效").positive("请求无效");
-const nameSchema = z.string({ error: "请填写栏目名称" }).trim().min(1, "请填写栏目名称").max(30, "栏目名称最多 30 个字");
-const taglineSchema = z.string({ error: "标语无效" }).trim().max(200, "标语最多 200 个字");
+const channelIdSchema = z.number(rule("request.invalid")).int().positive();
+const nameSchema = z.string(field("channelName")).trim().min(1).max(30);
+const taglineSchema = z.string(field("tagline")).trim().max(200);
 const slugSchema = z
-  .string({ error: "请填写栏目地址" })
+  .string(field("slug", { unit: "letters" }))
   .trim()
   .toLowerCase()
-  .max(60, "栏目地址最多 60 个字符")
-  .refine((slug) => slug === "" || /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug), "栏目地址只能用小写英文字母、数字和连字符（如 pingyin）");
+  .max(60)
+  .refine((slug) => slug === "" || /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug), rule("channel.slugFormat"));
 
 /** One schema per input, shared by the channel forms, their actions, the CLI and the tests. */
 export const createChannelSchema = z.object({ name: nameSchema, slug: slugSchema, tagline: taglineSchema });
-export const updateChannelSchema = createChannelSchema.extend({ channelId: channelIdSchema, slug: slugSchema.refine((slug) => slug !== "", "请填写栏目地址") });
-export const moveChannelSchema = z.object({ channelId: channelIdSchema, direction: z.enum(["up", "down"], { error: "请求无效" }) });
+export const updateChannelSchema = createChannelSchema.extend({ channelId: channelIdSchema, slug: slugSchema.refine((slug) => slug !== "", required("slug")) });
+export const moveChannelSchema = z.object({ channelId: channelIdSchema, direction: z.enum(["up", "down"], rule("request.invalid")) });
 export const deleteChannelSchema = z.object({ channelId: channelIdSchema });
 
 export type CreateChannelInput = z.input<typeof createChannelSchema>;
