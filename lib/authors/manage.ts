@@ -5,6 +5,7 @@ import { z } from "zod";
 import { prisma, type Prisma } from "../db";
 import { fieldErrors } from "../validation";
 import { parseSnapshot, type ArticleSnapshot } from "../articles/snapshot";
+import type { AuditAction } from "../audit/actions";
 import { recordAudit } from "../audit/record";
 import { requireAllowed } from "../auth/guard";
 import type { Viewer } from "../auth/viewer";
@@ -24,7 +25,8 @@ const authorIdSchema = z.number(rule("request.invalid")).int().positive();
 /** One schema for the author forms, their actions, the CLI and the tests (same limits as bylines). */
 export const authorInputSchema = z.object({
   name: z.string(field("name")).trim().min(1).max(40),
-  defaultRoleLabel: z.string(field("defaultRoleLabel")).trim().min(1).max(20),
+  // Over the limit it says 署名身份, like the byline field whose limit it shares.
+  defaultRoleLabel: z.string(field("defaultRoleLabel")).trim().min(1).max(20, field("roleLabel")),
   bio: z.string(field("bio")).trim().max(500),
 });
 export const updateAuthorSchema = authorInputSchema.extend({ authorId: authorIdSchema });
@@ -126,7 +128,7 @@ export async function mergeAuthors(viewer: Viewer, rawInput: MergeAuthorsInput, 
     await tx.author.delete({ where: { id: removeId } });
     const filled = { bio: keep.bio || remove.bio, defaultRoleLabel: keep.defaultRoleLabel || remove.defaultRoleLabel };
     const row = await tx.author.update({ where: { id: keepId }, data: filled, select: summarySelect });
-    const detail = `将「${remove.name}」(#${removeId}) 并入「${keep.name}」(#${keepId})：${movedArticles} 篇文章，${movedUsers} 个用户`;
+    const detail = t("auditDetail.authorsMerged", { removed: remove.name, removedId: removeId, kept: keep.name, keptId: keepId, articles: movedArticles, users: movedUsers });
     await audit(tx, viewer, context, { action: "author.merge", authorId: keepId, detail });
     const [kept] = await withPublishedCounts(tx, [row]);
     return { kept, removed: { id: removeId, name: remove.name }, movedArticles, movedUsers, publicTags };
@@ -196,9 +198,9 @@ async function tagsOfArticlesBy(tx: Tx, authorIds: number[]): Promise<string[]> 
 
 function describeChanges(before: AuthorInput, after: AuthorInput): string[] {
   const changes: string[] = [];
-  if (before.name !== after.name) changes.push(`姓名 ${before.name} → ${after.name}`);
-  if (before.defaultRoleLabel !== after.defaultRoleLabel) changes.push(`默认署名身份 ${before.defaultRoleLabel} → ${after.defaultRoleLabel}`);
-  if (before.bio !== after.bio) changes.push("简介已修改");
+  if (before.name !== after.name) changes.push(t("auditDetail.authorName", { from: before.name, to: after.name }));
+  if (before.defaultRoleLabel !== after.defaultRoleLabel) changes.push(t("auditDetail.authorRoleLabel", { from: before.defaultRoleLabel, to: after.defaultRoleLabel }));
+  if (before.bio !== after.bio) changes.push(t("auditDetail.authorBio"));
   return changes;
 }
 
@@ -224,7 +226,7 @@ function requireAuthorManager(viewer: Viewer, action: string, authorId: unknown,
   return requireAllowed(viewer, "authors.manage", { tried: action, target, clientAddress: context.clientAddress });
 }
 
-function audit(tx: Tx, viewer: Viewer, context: Context, event: { action: string; authorId: number; detail: string }) {
+function audit(tx: Tx, viewer: Viewer, context: Context, event: { action: AuditAction; authorId: number; detail: string }) {
   return recordAudit({ actorId: viewer.id, action: event.action, target: `author:${event.authorId}`, detail: event.detail, clientAddress: context.clientAddress }, tx);
 }
 

@@ -5,6 +5,7 @@ import "server-only";
 import { z } from "zod";
 import { prisma, type Prisma } from "../db";
 import { fieldErrors } from "../validation";
+import type { AuditAction } from "../audit/actions";
 import { recordAudit } from "../audit/record";
 import { requireAllowed } from "../auth/guard";
 import type { Viewer } from "../auth/viewer";
@@ -119,7 +120,7 @@ export async function moveChannel(viewer: Viewer, rawInput: MoveChannelInput, co
     for (const [position, channel] of order.entries()) {
       if (channel.position !== position) await tx.channel.update({ where: { id: channel.id }, data: { position } });
     }
-    await audit(tx, viewer, context, { action: "channel.reorder", channelId, detail: `${order[other].name}${direction === "up" ? "上移" : "下移"}至第 ${other + 1} 位` });
+    await audit(tx, viewer, context, { action: "channel.reorder", channelId, detail: t(direction === "up" ? "auditDetail.channelMovedUp" : "auditDetail.channelMovedDown", { name: order[other].name, position: other + 1 }) });
     return { changed: true, publicTags: [tags.channels, tags.front, tags.sitemap] };
   });
 }
@@ -176,9 +177,9 @@ async function tagsOfChannel(tx: Tx, channelId: number, { listsChanged }: { list
 
 function describeChanges(before: { name: string; slug: string; tagline: string }, after: { name: string; slug: string; tagline: string }): string[] {
   const changes: string[] = [];
-  if (before.name !== after.name) changes.push(`名称 ${before.name} → ${after.name}`);
-  if (before.slug !== after.slug) changes.push(`地址 ${before.slug} → ${after.slug}`);
-  if (before.tagline !== after.tagline) changes.push("标语已修改");
+  if (before.name !== after.name) changes.push(t("auditDetail.channelName", { from: before.name, to: after.name }));
+  if (before.slug !== after.slug) changes.push(t("auditDetail.channelSlug", { from: before.slug, to: after.slug }));
+  if (before.tagline !== after.tagline) changes.push(t("auditDetail.channelTagline"));
   return changes;
 }
 
@@ -208,7 +209,7 @@ function requireChannelManager(viewer: Viewer, action: string, channelId: unknow
   return requireAllowed(viewer, "channels.manage", { tried: action, target, clientAddress: context.clientAddress });
 }
 
-function audit(tx: Tx, viewer: Viewer, context: Context, event: { action: string; channelId: number; detail: string }) {
+function audit(tx: Tx, viewer: Viewer, context: Context, event: { action: AuditAction; channelId: number; detail: string }) {
   return recordAudit({ actorId: viewer.id, action: event.action, target: `channel:${event.channelId}`, detail: event.detail, clientAddress: context.clientAddress }, tx);
 }
 

@@ -36,5 +36,3 @@ export type SiteSettingsInput = z.input<typeof siteSettingsSchema>;
 export type SiteSettings = z.output<typeof siteSettingsSchema>;
 export const SITE_SETTING_KEYS = ["siteName", "defaultSource", "siteUrl"] as const satisfies readonly (keyof SiteSettings)[];
 export type SiteSettingKey = (typeof SITE_SETTING_KEYS)[number];
-
-export const SITE_SETTING_LABELS: Record<SiteSettingKey, string> = { siteName: "网站名称", defaultSource: "默认来源", siteUrl: "网站地址" };

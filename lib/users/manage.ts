@@ -4,14 +4,15 @@ import "server-only";
 import type { z } from "zod";
 import { prisma, type Prisma } from "../db";
 import { fieldErrors } from "../validation";
+import type { AuditAction } from "../audit/actions";
 import { recordAudit } from "../audit/record";
 import { hashPassword } from "../auth/passwords";
 import { requireAllowed } from "../auth/guard";
-import { isRole, ROLE_LABELS } from "../auth/permissions";
+import { isRole } from "../auth/permissions";
 // Type only: lib/auth/viewer loads next/navigation, which the admin CLI (plain Node) cannot load.
 import type { Viewer } from "../auth/viewer";
 import { NotFoundError, ValidationError } from "../errors";
-import { t } from "../messages/catalog";
+import { roleLabel, t } from "../messages/catalog";
 import { formatShanghai } from "../text/time";
 import {
   createUserSchema,
@@ -90,7 +91,7 @@ export async function createUser(viewer: Actor, rawInput: CreateUserInput, conte
         data: { email: input.email, displayName: input.displayName, role: input.role, passwordHash, authorId },
         select: summarySelect,
       });
-      await audit(tx, viewer, context, { action: "user.create", user, detail: `${user.email}（${ROLE_LABELS[input.role]}）` });
+      await audit(tx, viewer, context, { action: "user.create", user, detail: `${user.email}（${roleLabel(input.role)}）` });
       return toSummary(user);
     });
   } catch (error) {
@@ -109,7 +110,7 @@ export async function changeRole(viewer: Actor, rawInput: RoleChangeInput, conte
     if (before.role === role) return { user: toSummary(before), changed: false };
     const user = await tx.user.update({ where: { id: userId }, data: { role }, select: summarySelect });
     if (isActiveAdmin(before)) await requireActiveAdmin(tx, { role: LAST_ADMIN_DEMOTED });
-    await audit(tx, viewer, context, { action: "user.role", user, detail: `${user.email}：${toSummary(before).roleLabel} → ${ROLE_LABELS[role]}` });
+    await audit(tx, viewer, context, { action: "user.role", user, detail: `${user.email}：${toSummary(before).roleLabel} → ${roleLabel(role)}` });
     return { user: toSummary(user), changed: true };
   });
 }
@@ -182,7 +183,7 @@ async function findUser(tx: Tx, id: number): Promise<SummaryRow> {
   return user;
 }
 
-function audit(tx: Tx, viewer: Actor, context: Context, event: { action: string; user: { id: number }; detail: string }) {
+function audit(tx: Tx, viewer: Actor, context: Context, event: { action: AuditAction; user: { id: number }; detail: string }) {
   return recordAudit({ actorId: viewer.id, action: event.action, target: `user:${event.user.id}`, detail: event.detail, clientAddress: context.clientAddress }, tx);
 }
 
@@ -192,7 +193,7 @@ function toSummary(row: SummaryRow): UserSummary {
     email: row.email,
     displayName: row.displayName,
     role: row.role,
-    roleLabel: isRole(row.role) ? ROLE_LABELS[row.role] : row.role,
+    roleLabel: isRole(row.role) ? roleLabel(row.role) : row.role,
     disabled: row.disabled,
     author: row.author,
     createdAt: formatShanghai(row.createdAt),

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { articleInputSchema } from "@/lib/articles/schema";
-import { mergeAuthorsSchema } from "@/lib/authors/manage";
+import { authorInputSchema, mergeAuthorsSchema } from "@/lib/authors/manage";
 import { createChannelSchema, updateChannelSchema } from "@/lib/channels/manage";
 import { field, rule } from "@/lib/messages/zod";
 import { siteSettingsSchema } from "@/lib/settings/schema";
@@ -28,6 +28,7 @@ describe("zod error map on the shared schemas", () => {
     ["too long, worded 太长", articleInputSchema, { ...ARTICLE, bodyHtml: "字".repeat(500_001) }, { bodyHtml: "正文太长" }],
     ["too many, counted in 条", articleInputSchema, { ...ARTICLE, picks: Array.from({ length: 11 }, () => ({ targetArticleId: 1, title: "", excerpt: "", url: "" })) }, { picks: "新闻推荐最多 10 条" }],
     ["too long, counted in 个字符", createChannelSchema, { ...CHANNEL, slug: "a".repeat(61) }, { slug: "栏目地址最多 60 个字符" }],
+    ["a check worded with another label", authorInputSchema, { name: "冯经伟", defaultRoleLabel: "字".repeat(21), bio: "" }, { defaultRoleLabel: "署名身份最多 20 个字" }],
     ["custom refine", createChannelSchema, { ...CHANNEL, slug: "平阴" }, { slug: "栏目地址只能用小写英文字母、数字和连字符（如 pingyin）" }],
     ["refine that requires", updateChannelSchema, { ...CHANNEL, channelId: 3, slug: "" }, { slug: "请填写栏目地址" }],
     ["object refine on a path", mergeAuthorsSchema, { keepId: 4, removeId: 4 }, { removeId: "不能把作者并入自己" }],
