@@ -1,35 +1,49 @@
-// Domain errors that entry points turn into messages: Chinese and safe to show in the newsroom,
-// except OperationError, whose English line is for the admin CLI.
+// Domain errors that entry points turn into messages. Each carries a message code (+ params) from
+// lib/messages, and as its `message` the Chinese text, safe to show in the newsroom; except
+// OperationError, whose English line is for the admin CLI.
+import { message, textOf, type Message, type MessageCode, type PlainCode } from "./messages/catalog";
 
-export class NotFoundError extends Error {
-  constructor(message = "找不到这篇文章，或您没有查看它的权限") {
-    super(message);
+/** An error worded by the message catalog: `code` and `params` for callers, the text as `message`. */
+export class CatalogError extends Error {
+  readonly code: MessageCode;
+  readonly params: unknown;
+
+  constructor(said: Message) {
+    super(textOf(said));
+    this.code = said.code;
+    this.params = said.params;
   }
 }
 
-export class ValidationError extends Error {
+export class NotFoundError extends CatalogError {
+  constructor(code: PlainCode = "article.notFound") {
+    super(message(code));
+  }
+}
+
+export class ValidationError extends CatalogError {
   constructor(
     readonly fieldErrors: Record<string, string>,
-    message = "请修改标出的内容后再保存",
+    said: Message = message("form.invalidSave"),
   ) {
-    super(message);
+    super(said);
   }
 }
 
 export type StaleInfo = { currentVersion: number; savedBy: string; savedAt: Date };
 
 /** A save based on an older version than the stored one. */
-export class StaleVersionError extends Error {
+export class StaleVersionError extends CatalogError {
   constructor(readonly info: StaleInfo) {
-    super("这篇文章已被他人修改");
+    super(message("article.stale"));
   }
 }
 
 /** A failed admin operation (backup, restore, migration, import, export) or bad CLI input: one English line. */
 export class OperationError extends Error {}
 
-export class ForbiddenError extends Error {
-  constructor(message = "没有权限执行此操作") {
-    super(message);
+export class ForbiddenError extends CatalogError {
+  constructor() {
+    super(message("form.forbidden"));
   }
 }

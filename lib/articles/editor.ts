@@ -5,6 +5,7 @@ import type { Viewer } from "../auth/viewer";
 import { NotFoundError } from "../errors";
 import { parseQuery } from "../search/parse-query";
 import { matchingIds } from "../search/query";
+import { stateLabel, t } from "../messages/catalog";
 import { formatShanghai } from "../text/time";
 import { withRelations } from "./snapshot";
 import { isVisibleInNewsroom, newsroomWhere, publishedWhere, stateOf, stateWhere, type ArticleState } from "./visibility";
@@ -38,7 +39,7 @@ export async function listEditorArticles(viewer: Viewer, filters: EditorListFilt
       state: displayState(row, now),
       channel: row.channel?.name ?? "",
       byline: row.bylines.map((b) => `${b.roleLabel} ${b.author.name}`).join("、"),
-      updatedBy: row.updatedBy?.displayName ?? "导入",
+      updatedBy: row.updatedBy?.displayName ?? t("article.imported"),
       updatedAt: formatShanghai(row.updatedAt),
     })),
   };
@@ -64,10 +65,8 @@ async function searchEditorArticles(viewer: Viewer, filters: EditorListFilters, 
 /** The article's workflow state as the newsroom says it: 草稿, 待审, 定时, 已发布, 已归档. */
 export function displayState(article: { status: string; publishedAt: Date | null }, now = new Date()): { key: ArticleState; label: string } {
   const key = stateOf(article, now);
-  return { key, label: STATE_LABELS[key] ?? key };
+  return { key, label: stateLabel(key) };
 }
-
-export const STATE_LABELS: Record<ArticleState, string> = { draft: "草稿", review: "待审", scheduled: "定时", published: "已发布", archived: "已归档" };
 
 /** Everything the edit form shows, or NotFoundError when the viewer may not see the article. */
 export async function getArticleForEdit(viewer: Viewer, id: number) {

@@ -3,6 +3,7 @@ import "server-only";
 import { prisma } from "../db";
 import type { Viewer } from "../auth/viewer";
 import { NotFoundError } from "../errors";
+import { t } from "../messages/catalog";
 import { sanitizeBodyHtml } from "../text/html";
 import type { PublicArticle } from "./public";
 import { isVisibleInNewsroom } from "./visibility";
@@ -15,7 +16,7 @@ export async function getPreview(viewer: Viewer, articleId: number, revisionNumb
   let version = article.version;
   if (revisionNumber) {
     const revision = await prisma.revision.findUnique({ where: { articleId_number: { articleId, number: revisionNumber } } });
-    if (!revision) throw new NotFoundError("找不到这个版本");
+    if (!revision) throw new NotFoundError("revision.notFound");
     snapshot = parseSnapshot(revision.snapshot);
     version = revision.number;
   }
@@ -38,7 +39,7 @@ export async function getPreview(viewer: Viewer, articleId: number, revisionNumb
     publishedAt,
     updatedAt: article.updatedAt,
     channel: channel ? { id: channel.id, slug: channel.slug, name: channel.name, tagline: channel.tagline } : null,
-    bylines: snapshot.bylines.map((b) => ({ roleLabel: b.roleLabel, author: authorById.get(b.authorId) ?? { id: b.authorId, name: "未知作者" } })),
+    bylines: snapshot.bylines.map((b) => ({ roleLabel: b.roleLabel, author: authorById.get(b.authorId) ?? { id: b.authorId, name: t("author.unknown") } })),
     picks: snapshot.picks.map((p) => {
       const target = p.targetArticleId ? targetById.get(p.targetArticleId) : undefined;
       return target

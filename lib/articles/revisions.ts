@@ -7,6 +7,7 @@ import type { Viewer } from "../auth/viewer";
 import { NotFoundError } from "../errors";
 import { characterDiff, hasChanges, type DiffPart } from "../text/diff";
 import { htmlToText } from "../text/html";
+import { fieldLabel, t, type FieldName } from "../messages/catalog";
 import { formatShanghai } from "../text/time";
 import { saveArticle } from "./save";
 import { isVisibleInNewsroom } from "./visibility";
@@ -28,7 +29,7 @@ export async function listRevisions(viewer: Viewer, articleId: number) {
   });
   return {
     article: { id: article.id, title: article.title, version: article.version },
-    revisions: revisions.map((revision) => ({ number: revision.number, author: revision.author?.displayName ?? "导入", createdAt: formatShanghai(revision.createdAt) })),
+    revisions: revisions.map((revision) => ({ number: revision.number, author: revision.author?.displayName ?? t("article.imported"), createdAt: formatShanghai(revision.createdAt) })),
   };
 }
 
@@ -39,24 +40,24 @@ export async function compareRevisions(viewer: Viewer, articleId: number, from: 
   const rows = await prisma.revision.findMany({ where: { articleId, number: { in: [from, to] } }, select: { number: true, snapshot: true } });
   const before = rows.find((row) => row.number === from);
   const after = rows.find((row) => row.number === to);
-  if (!before || !after) throw new NotFoundError("找不到要比较的版本");
+  if (!before || !after) throw new NotFoundError("revision.pairNotFound");
   const [a, b] = [parseSnapshot(before.snapshot), parseSnapshot(after.snapshot)];
   const names = await lookupNames([a, b]);
-  const fields: [string, (s: ArticleSnapshot) => string][] = [
-    ["标题", (s) => s.title],
-    ["副标题", (s) => s.subtitle],
-    ["摘要", (s) => s.summary],
-    ["正文", (s) => htmlToText(s.bodyHtml)],
-    ["来源", (s) => s.source],
-    ["栏目", (s) => (s.channelId ? (names.channels.get(s.channelId) ?? `#${s.channelId}`) : "")],
-    ["署名", (s) => s.bylines.map((b) => `${b.roleLabel} ${names.authors.get(b.authorId) ?? `#${b.authorId}`}`).join("、")],
-    ["新闻推荐", (s) => s.picks.map((p) => [p.title, p.excerpt, p.url].filter(Boolean).join(" | ")).join("\n")],
-    ["状态", (s) => displayState({ status: s.status, publishedAt: s.publishedAt ? new Date(s.publishedAt) : null }).label],
-    ["发布时间", (s) => (s.publishedAt ? formatShanghai(new Date(s.publishedAt)) : "")],
+  const fields: [FieldName, (s: ArticleSnapshot) => string][] = [
+    ["title", (s) => s.title],
+    ["subtitle", (s) => s.subtitle],
+    ["summary", (s) => s.summary],
+    ["body", (s) => htmlToText(s.bodyHtml)],
+    ["source", (s) => s.source],
+    ["channel", (s) => (s.channelId ? (names.channels.get(s.channelId) ?? `#${s.channelId}`) : "")],
+    ["bylines", (s) => s.bylines.map((b) => `${b.roleLabel} ${names.authors.get(b.authorId) ?? `#${b.authorId}`}`).join("、")],
+    ["picks", (s) => s.picks.map((p) => [p.title, p.excerpt, p.url].filter(Boolean).join(" | ")).join("\n")],
+    ["status", (s) => displayState({ status: s.status, publishedAt: s.publishedAt ? new Date(s.publishedAt) : null }).label],
+    ["publishedAt", (s) => (s.publishedAt ? formatShanghai(new Date(s.publishedAt)) : "")],
   ];
-  return fields.map(([label, read]) => {
+  return fields.map(([field, read]) => {
     const parts = characterDiff(read(a), read(b));
-    return { label, changed: hasChanges(parts), parts };
+    return { label: fieldLabel(field), changed: hasChanges(parts), parts };
   });
 }
 
@@ -77,7 +78,7 @@ async function lookupNames(snapshots: ArticleSnapshot[]) {
 export async function restoreRevision(viewer: Viewer, { articleId, number, baseVersion }: { articleId: number; number: number; baseVersion: number }, context: { clientAddress?: string } = {}) {
   const article = await requireRevisionAccess(viewer, articleId);
   const revision = await prisma.revision.findUnique({ where: { articleId_number: { articleId, number } } });
-  if (!revision || !can(viewer, "restore", article)) throw new NotFoundError("找不到这个版本");
+  if (!revision || !can(viewer, "restore", article)) throw new NotFoundError("revision.notFound");
   const snapshot = parseSnapshot(revision.snapshot);
   const names = await lookupNames([snapshot]);
   const input = {
@@ -88,7 +89,7 @@ export async function restoreRevision(viewer: Viewer, { articleId, number, baseV
     channelId: snapshot.channelId,
     source: snapshot.source,
     publishedAt: article.publishedAt ? formatShanghai(article.publishedAt) : "",
-    bylines: snapshot.bylines.map((b) => ({ authorId: b.authorId, authorName: names.authors.get(b.authorId) ?? "未知作者", roleLabel: b.roleLabel })),
+    bylines: snapshot.bylines.map((b) => ({ authorId: b.authorId, authorName: names.authors.get(b.authorId) ?? t("author.unknown"), roleLabel: b.roleLabel })),
     picks: snapshot.picks,
   };
   const outcome = await saveArticle(viewer, { articleId, baseVersion, input, intent: "save" }, context);

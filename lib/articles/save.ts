@@ -4,9 +4,11 @@
 import "server-only";
 import { prisma, type Prisma } from "../db";
 import { recordAudit } from "../audit/record";
-import { can, hasPermission } from "../auth/permissions";
+import { recordingDenial, refuse, requireAllowed } from "../auth/guard";
+import { can } from "../auth/permissions";
 import type { Viewer } from "../auth/viewer";
 import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from "../errors";
+import { t } from "../messages/catalog";
 import { excerpt } from "../text/excerpt";
 import { htmlToText, sanitizeBodyHtml } from "../text/html";
 import { formatShanghai, parseShanghai } from "../text/time";
@@ -21,13 +23,11 @@ type Tx = Prisma.TransactionClient;
 type Context = { clientAddress?: string };
 
 export async function createArticle(viewer: Viewer, rawInput: unknown, intent: SaveIntent = "save", context: Context = {}): Promise<SaveOutcome> {
-  if (!hasPermission(viewer.role, "article.create")) throw new ForbiddenError();
+  const attempt = { tried: intent, target: "article:new", clientAddress: context.clientAddress };
+  await requireAllowed(viewer, "article.create", attempt);
   const input = parseInput(rawInput);
   const blank = { status: "draft", createdById: viewer.id };
-  if (intent !== "save" && intent !== "submit" && !can(viewer, intent, blank)) {
-    await recordAudit({ actorId: viewer.id, action: "permission.denied", target: "article:new", detail: intent, clientAddress: context.clientAddress });
-    throw new ForbiddenError();
-  }
+  if (intent !== "save" && intent !== "submit" && !can(viewer, intent, blank)) await refuse(viewer, attempt);
   return prisma.$transaction((tx) => applyChange(tx, viewer, null, input, intent, context));
 }
 
@@ -37,22 +37,17 @@ export async function saveArticle(
   context: Context = {},
 ): Promise<SaveOutcome> {
   const input = parseInput(rawInput);
-  try {
-    return await prisma.$transaction(async (tx) => {
+  // The refusal is recorded after the rollback (see recordingDenial): the check needs the row.
+  return recordingDenial(viewer, { tried: intent, target: `article:${articleId}`, clientAddress: context.clientAddress }, () =>
+    prisma.$transaction(async (tx) => {
       const current = await tx.article.findUnique({ where: { id: articleId }, include: withRelations });
       if (!current || !isVisibleInNewsroom(viewer, current)) throw new NotFoundError();
       const allowed = can(viewer, "edit", current) && (intent === "save" || can(viewer, intent, current));
       if (!allowed) throw new ForbiddenError();
       if (current.version !== baseVersion) throw new StaleVersionError(await staleInfo(tx, articleId));
       return applyChange(tx, viewer, current, input, intent, context);
-    });
-  } catch (error) {
-    // Recorded after the rollback: written inside the refused transaction, the event would vanish with it.
-    if (error instanceof ForbiddenError) {
-      await recordAudit({ actorId: viewer.id, action: "permission.denied", target: `article:${articleId}`, detail: intent, clientAddress: context.clientAddress });
-    }
-    throw error;
-  }
+    }),
+  );
 }
 
 type Current = Prisma.ArticleGetPayload<{ include: typeof withRelations }>;
@@ -65,7 +60,7 @@ async function applyChange(tx: Tx, viewer: Viewer, current: Current | null, inpu
   const bylines = await resolveBylines(tx, input);
   const picks = await resolvePicks(tx, input, current?.id ?? null);
   if (input.channelId && !(await tx.channel.findUnique({ where: { id: input.channelId }, select: { id: true } }))) {
-    throw new ValidationError({ channelId: "栏目不存在" });
+    throw new ValidationError({ channelId: t("article.channelMissing") });
   }
   const written = await writeArticleVersion(tx, {
     base: current && { id: current.id, version: current.version, snapshot: snapshotOf(current) },
@@ -115,7 +110,7 @@ async function resolveBylines(tx: Tx, input: ArticleInput) {
   for (const [index, byline] of input.bylines.entries()) {
     if (byline.authorId) {
       const author = await tx.author.findUnique({ where: { id: byline.authorId }, select: { id: true } });
-      if (!author) throw new ValidationError({ [`bylines.${index}.authorName`]: "作者不存在，请重新选择" });
+      if (!author) throw new ValidationError({ [`bylines.${index}.authorName`]: t("author.missing") });
       resolved.push({ authorId: author.id, roleLabel: byline.roleLabel });
     } else {
       const author = await tx.author.create({ data: { name: byline.authorName, defaultRoleLabel: byline.roleLabel } });
@@ -130,7 +125,7 @@ async function resolvePicks(tx: Tx, input: ArticleInput, articleId: number | nul
   for (const [index, pick] of input.picks.entries()) {
     if (pick.targetArticleId) {
       const target = await tx.article.findUnique({ where: { id: pick.targetArticleId }, select: { id: true, status: true, title: true } });
-      if (!target || !isPublished(target) || target.id === articleId) throw new ValidationError({ [`picks.${index}.title`]: "推荐的文章不存在或尚未发布" });
+      if (!target || !isPublished(target) || target.id === articleId) throw new ValidationError({ [`picks.${index}.title`]: t("article.pickUnavailable") });
       picks.push({ targetArticleId: target.id, title: pick.title || target.title, excerpt: pick.excerpt, url: "" });
     } else {
       picks.push({ targetArticleId: null, title: pick.title, excerpt: pick.excerpt, url: pick.url });

@@ -4,6 +4,7 @@
 import "server-only";
 import type { Prisma } from "../db";
 import { StaleVersionError } from "../errors";
+import { t } from "../messages/catalog";
 import { indexArticle } from "../search/index";
 import { refreshSimilarAround } from "../search/similar";
 import { affectedTags, tags } from "../site/cache-tags";
@@ -62,7 +63,7 @@ async function updateRow(tx: Tx, base: { id: number; version: number }, data: Pr
 export async function staleInfo(tx: Tx, articleId: number) {
   const article = await tx.article.findUnique({ where: { id: articleId }, select: { version: true } });
   const latest = await tx.revision.findFirst({ where: { articleId }, orderBy: { number: "desc" }, include: { author: { select: { displayName: true } } } });
-  return { currentVersion: article?.version ?? 0, savedBy: latest?.author?.displayName ?? "其他人", savedAt: latest?.createdAt ?? new Date() };
+  return { currentVersion: article?.version ?? 0, savedBy: latest?.author?.displayName ?? t("article.someoneElse"), savedAt: latest?.createdAt ?? new Date() };
 }
 
 /** What 相关推荐 depends on: the text, the channel, the picks it leaves out and when and whether it is published. */

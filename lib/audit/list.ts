@@ -2,40 +2,17 @@
 // target and Asia/Shanghai date range, with readable labels and a link to each event's target.
 import "server-only";
 import { prisma, type Prisma } from "../db";
-import { recordAudit } from "./record";
-import { requirePermission, type Viewer } from "../auth/viewer";
+import { requireAllowed } from "../auth/guard";
+import { t } from "../messages/catalog";
+import { AUDIT_ACTIONS, isAuditAction } from "./actions";
+import type { Viewer } from "../auth/viewer";
 import { formatShanghai, parseShanghai } from "../text/time";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  "auth.sign-in": "登录",
-  "auth.sign-in-failed": "登录失败",
-  "auth.throttled": "登录被限制",
-  "article.publish": "发布",
-  "article.schedule": "定时发布",
-  "article.unpublish": "撤稿",
-  "article.archive": "归档",
-  "article.restore": "恢复版本",
-  "permission.denied": "越权操作",
-  "user.create": "创建用户",
-  "user.role": "修改角色",
-  "user.password": "重置密码",
-  "user.disable": "停用用户",
-  "user.enable": "启用用户",
-  "author.create": "新建作者",
-  "author.update": "修改作者",
-  "author.merge": "合并作者",
-  "channel.create": "新建栏目",
-  "channel.update": "修改栏目",
-  "channel.delete": "删除栏目",
-  "channel.reorder": "调整栏目顺序",
-  "settings.update": "修改站点设置",
-};
-
-/** The Chinese label of an action, or the action itself when it has none yet. */
+/** The Chinese label of an action, or the action itself when it is not one lib records. */
 export function auditActionLabel(action: string): string {
-  return Object.hasOwn(AUDIT_ACTION_LABELS, action) ? AUDIT_ACTION_LABELS[action] : action;
+  return isAuditAction(action) ? t(`audit.${action}`) : action;
 }
 
 /** Where the newsroom shows an event's target, or null when it has no page. */
@@ -65,17 +42,17 @@ export function parseAuditFilters(params: Record<string, string | string[] | und
   const actor = text("actor");
   if (actor === "none") filters.actor = "none";
   else if (/^[1-9]\d{0,9}$/.test(actor)) filters.actor = Number(actor);
-  else if (actor) errors.actor = "请重新选择操作者";
+  else if (actor) errors.actor = t("auditFilter.actor");
   if (text("action")) filters.action = text("action").slice(0, 100);
   if (text("target")) filters.target = text("target").slice(0, 100);
   for (const name of ["from", "to"] as const) {
     const day = text(name);
     if (!day) continue;
     if (DAY_PATTERN.test(day) && startOfShanghaiDay(day)) filters[name] = day;
-    else errors[name] = "日期格式应为 2020-03-02";
+    else errors[name] = t("auditFilter.day");
   }
   if (filters.from && filters.to && filters.from > filters.to) {
-    errors.to = "截止日期不能早于起始日期";
+    errors.to = t("auditFilter.range");
     delete filters.to;
   }
   return { filters, errors };
@@ -145,22 +122,17 @@ export async function listAuditEvents(viewer: Viewer, { page = 1, filters = {} }
   };
 }
 
-/** Choices for the filter form: every user, and every action that is labelled or has happened. */
+/** Choices for the filter form: every user, and every action lib records or that has happened. */
 export async function listAuditFilterOptions(viewer: Viewer, context: { clientAddress?: string } = {}) {
   await requireAuditReader(viewer, context);
   const [users, actions] = await Promise.all([
     prisma.user.findMany({ orderBy: [{ displayName: "asc" }, { id: "asc" }], select: { id: true, displayName: true, email: true } }),
     prisma.auditEvent.groupBy({ by: ["action"] }),
   ]);
-  const names = [...new Set([...Object.keys(AUDIT_ACTION_LABELS), ...actions.map((group) => group.action)])].sort();
+  const names = [...new Set([...AUDIT_ACTIONS, ...actions.map((group) => group.action)])].sort();
   return { actors: users, actions: names.map((action) => ({ action, label: auditActionLabel(action) })) };
 }
 
-async function requireAuditReader(viewer: Viewer, context: { clientAddress?: string }): Promise<void> {
-  try {
-    requirePermission(viewer, "audit.read");
-  } catch (error) {
-    await recordAudit({ actorId: viewer.id, action: "permission.denied", target: "audit", detail: "audit.read", clientAddress: context.clientAddress });
-    throw error;
-  }
+function requireAuditReader(viewer: Viewer, context: { clientAddress?: string }): Promise<void> {
+  return requireAllowed(viewer, "audit.read", { tried: "audit.read", target: "audit", clientAddress: context.clientAddress });
 }

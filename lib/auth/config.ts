@@ -4,6 +4,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { applyAuthEnvironment, secrets, usesHttps } from "../env";
+import { t } from "../messages/catalog";
 import { clientAddressFrom } from "./client-address";
 import { IDLE_LIFETIME_S } from "./session";
 import { signInWithPassword } from "./sign-in";
@@ -18,8 +19,8 @@ export const authOptions: NextAuthOptions = {
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
-      name: "邮箱和密码",
-      credentials: { email: { label: "邮箱", type: "email" }, password: { label: "密码", type: "password" } },
+      name: t("signIn.provider"),
+      credentials: { email: { label: t("field.email"), type: "email" }, password: { label: t("field.password"), type: "password" } },
       async authorize(credentials, request) {
         const user = await signInWithPassword(credentials, clientAddressFrom(request.headers ?? {}));
         return { id: String(user.id), email: user.email, name: user.displayName, sessionVersion: user.sessionVersion };

@@ -1,10 +1,9 @@
 // Who may do what: one table from role to actions, plus can() for rules that depend on ownership.
-// Pure: no database, no session. Every newsroom read and write in lib asks here.
+// Pure: no database, no session. Every newsroom read and write in lib asks here. Role names in
+// Chinese: roleLabel() in lib/messages.
 
 export const ROLES = ["reporter", "editor", "admin"] as const;
 export type Role = (typeof ROLES)[number];
-
-export const ROLE_LABELS: Record<Role, string> = { reporter: "记者", editor: "编辑", admin: "管理员" };
 
 export type Action =
   | "article.create"

@@ -7,8 +7,7 @@ import { redirect } from "next/navigation";
 import { prisma } from "../db";
 import { secrets } from "../env";
 import { ABSOLUTE_LIFETIME_S, sessionCookieName } from "./session";
-import { ForbiddenError } from "../errors";
-import { hasPermission, isRole, type Action, type Role } from "./permissions";
+import { isRole, type Role } from "./permissions";
 
 export type Viewer = { id: number; email: string; displayName: string; role: Role; authorId: number | null };
 
@@ -36,9 +35,4 @@ export async function requireViewer(returnTo = "/editor"): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   return viewer;
-}
-
-/** Throws ForbiddenError unless the viewer's role allows the action. */
-export function requirePermission(viewer: Viewer, action: Action): void {
-  if (!hasPermission(viewer.role, action)) throw new ForbiddenError();
 }

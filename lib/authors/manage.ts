@@ -5,9 +5,13 @@ import { z } from "zod";
 import { prisma, type Prisma } from "../db";
 import { fieldErrors } from "../validation";
 import { parseSnapshot, type ArticleSnapshot } from "../articles/snapshot";
+import type { AuditAction } from "../audit/actions";
 import { recordAudit } from "../audit/record";
-import { requirePermission, type Viewer } from "../auth/viewer";
+import { requireAllowed } from "../auth/guard";
+import type { Viewer } from "../auth/viewer";
 import { NotFoundError, ValidationError } from "../errors";
+import { t } from "../messages/catalog";
+import { field, rule } from "../messages/zod";
 import { affectedTags, tags } from "../site/cache-tags";
 import { publishedWhere } from "../articles/visibility";
 
@@ -16,18 +20,19 @@ export type Context = { clientAddress?: string };
 
 export const AUTHORS_PAGE_SIZE = 50;
 
-const authorIdSchema = z.number({ error: "请求无效" }).int("请求无效").positive("请求无效");
+const authorIdSchema = z.number(rule("request.invalid")).int().positive();
 
 /** One schema for the author forms, their actions, the CLI and the tests (same limits as bylines). */
 export const authorInputSchema = z.object({
-  name: z.string({ error: "请填写姓名" }).trim().min(1, "请填写姓名").max(40, "姓名最多 40 个字"),
-  defaultRoleLabel: z.string({ error: "请填写默认署名身份" }).trim().min(1, "请填写默认署名身份").max(20, "署名身份最多 20 个字"),
-  bio: z.string({ error: "简介无效" }).trim().max(500, "简介最多 500 个字"),
+  name: z.string(field("name")).trim().min(1).max(40),
+  // Over the limit it says 署名身份, like the byline field whose limit it shares.
+  defaultRoleLabel: z.string(field("defaultRoleLabel")).trim().min(1).max(20, field("roleLabel")),
+  bio: z.string(field("bio")).trim().max(500),
 });
 export const updateAuthorSchema = authorInputSchema.extend({ authorId: authorIdSchema });
 export const mergeAuthorsSchema = z
-  .object({ keepId: authorIdSchema, removeId: z.number({ error: "请选择要并入的作者" }).int("请选择要并入的作者").positive("请选择要并入的作者") })
-  .refine((input) => input.keepId !== input.removeId, { message: "不能把作者并入自己", path: ["removeId"] });
+  .object({ keepId: authorIdSchema, removeId: z.number(field("mergeSource", { choose: true })).int().positive() })
+  .refine((input) => input.keepId !== input.removeId, { ...rule("author.mergeIntoSelf"), path: ["removeId"] });
 
 export type AuthorInput = z.infer<typeof authorInputSchema>;
 export type UpdateAuthorInput = z.infer<typeof updateAuthorSchema>;
@@ -62,7 +67,7 @@ export async function listAuthors(viewer: Viewer, { q = "", page = 1 }: { q?: st
 export async function getAuthorDetail(viewer: Viewer, authorId: number, context: Context = {}): Promise<AuthorDetail> {
   await requireAuthorManager(viewer, "author.read", authorId, context);
   const row = await prisma.author.findUnique({ where: { id: authorId }, select: { ...summarySelect, users: { orderBy: { id: "asc" }, select: { id: true, displayName: true, email: true } } } });
-  if (!row) throw new NotFoundError("找不到该作者");
+  if (!row) throw new NotFoundError("author.notFound");
   const [summary] = await withPublishedCounts(prisma, [row]);
   return { ...summary, users: row.users };
 }
@@ -71,7 +76,7 @@ export async function getAuthorDetail(viewer: Viewer, authorId: number, context:
 export async function listMergeCandidates(viewer: Viewer, authorId: number, context: Context = {}) {
   await requireAuthorManager(viewer, "author.read", authorId, context);
   const self = await prisma.author.findUnique({ where: { id: authorId }, select: { name: true } });
-  if (!self) throw new NotFoundError("找不到该作者");
+  if (!self) throw new NotFoundError("author.notFound");
   const rows = await prisma.author.findMany({ where: { id: { not: authorId } }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, _count: { select: { bylines: true } } } });
   const candidates = rows.map((row) => ({ id: row.id, name: row.name, articleCount: row._count.bylines, sameName: row.name === self.name }));
   return [...candidates.filter((c) => c.sameName), ...candidates.filter((c) => !c.sameName)];
@@ -113,7 +118,7 @@ export async function mergeAuthors(viewer: Viewer, rawInput: MergeAuthorsInput, 
   const { keepId, removeId } = parse(mergeAuthorsSchema, rawInput);
   return prisma.$transaction(async (tx) => {
     const keep = await findAuthor(tx, keepId);
-    const remove = await findAuthor(tx, removeId, { removeId: "要并入的作者不存在，请刷新后重试" });
+    const remove = await findAuthor(tx, removeId, { removeId: t("author.mergeSourceMissing") });
     // Only the removed author's articles change; the kept author's page gains them.
     const publicTags = [...new Set([tags.author(keepId), ...(await tagsOfArticlesBy(tx, [removeId]))])];
     const movedArticles = await tx.article.count({ where: { bylines: { some: { authorId: removeId } } } });
@@ -123,7 +128,7 @@ export async function mergeAuthors(viewer: Viewer, rawInput: MergeAuthorsInput, 
     await tx.author.delete({ where: { id: removeId } });
     const filled = { bio: keep.bio || remove.bio, defaultRoleLabel: keep.defaultRoleLabel || remove.defaultRoleLabel };
     const row = await tx.author.update({ where: { id: keepId }, data: filled, select: summarySelect });
-    const detail = `将「${remove.name}」(#${removeId}) 并入「${keep.name}」(#${keepId})：${movedArticles} 篇文章，${movedUsers} 个用户`;
+    const detail = t("auditDetail.authorsMerged", { removed: remove.name, removedId: removeId, kept: keep.name, keptId: keepId, articles: movedArticles, users: movedUsers });
     await audit(tx, viewer, context, { action: "author.merge", authorId: keepId, detail });
     const [kept] = await withPublishedCounts(tx, [row]);
     return { kept, removed: { id: removeId, name: remove.name }, movedArticles, movedUsers, publicTags };
@@ -193,9 +198,9 @@ async function tagsOfArticlesBy(tx: Tx, authorIds: number[]): Promise<string[]> 
 
 function describeChanges(before: AuthorInput, after: AuthorInput): string[] {
   const changes: string[] = [];
-  if (before.name !== after.name) changes.push(`姓名 ${before.name} → ${after.name}`);
-  if (before.defaultRoleLabel !== after.defaultRoleLabel) changes.push(`默认署名身份 ${before.defaultRoleLabel} → ${after.defaultRoleLabel}`);
-  if (before.bio !== after.bio) changes.push("简介已修改");
+  if (before.name !== after.name) changes.push(t("auditDetail.authorName", { from: before.name, to: after.name }));
+  if (before.defaultRoleLabel !== after.defaultRoleLabel) changes.push(t("auditDetail.authorRoleLabel", { from: before.defaultRoleLabel, to: after.defaultRoleLabel }));
+  if (before.bio !== after.bio) changes.push(t("auditDetail.authorBio"));
   return changes;
 }
 
@@ -213,21 +218,15 @@ function toSummary(row: SummaryRow, publishedCount: number): AuthorSummary {
 async function findAuthor(tx: Tx, id: number, missing?: Record<string, string>): Promise<SummaryRow> {
   const row = await tx.author.findUnique({ where: { id }, select: summarySelect });
   if (row) return row;
-  throw missing ? new ValidationError(missing) : new NotFoundError("找不到该作者");
+  throw missing ? new ValidationError(missing) : new NotFoundError("author.notFound");
 }
 
-/** Records the denial before refusing, so the audit log shows who tried what. */
-async function requireAuthorManager(viewer: Viewer, action: string, authorId: unknown, context: Context): Promise<void> {
-  try {
-    requirePermission(viewer, "authors.manage");
-  } catch (error) {
-    const target = typeof authorId === "number" ? `author:${authorId}` : "author";
-    await recordAudit({ actorId: viewer.id, action: "permission.denied", target, detail: action, clientAddress: context.clientAddress });
-    throw error;
-  }
+function requireAuthorManager(viewer: Viewer, action: string, authorId: unknown, context: Context): Promise<void> {
+  const target = typeof authorId === "number" ? `author:${authorId}` : "author";
+  return requireAllowed(viewer, "authors.manage", { tried: action, target, clientAddress: context.clientAddress });
 }
 
-function audit(tx: Tx, viewer: Viewer, context: Context, event: { action: string; authorId: number; detail: string }) {
+function audit(tx: Tx, viewer: Viewer, context: Context, event: { action: AuditAction; authorId: number; detail: string }) {
   return recordAudit({ actorId: viewer.id, action: event.action, target: `author:${event.authorId}`, detail: event.detail, clientAddress: context.clientAddress }, tx);
 }
 

@@ -5,9 +5,13 @@ import "server-only";
 import { z } from "zod";
 import { prisma, type Prisma } from "../db";
 import { fieldErrors } from "../validation";
+import type { AuditAction } from "../audit/actions";
 import { recordAudit } from "../audit/record";
-import { requirePermission, type Viewer } from "../auth/viewer";
+import { requireAllowed } from "../auth/guard";
+import type { Viewer } from "../auth/viewer";
 import { NotFoundError, ValidationError } from "../errors";
+import { message, t } from "../messages/catalog";
+import { field, required, rule } from "../messages/zod";
 import { tags } from "../site/cache-tags";
 import { slugFromName } from "./slug";
 import { publishedWhere } from "../articles/visibility";
@@ -15,20 +19,20 @@ import { publishedWhere } from "../articles/visibility";
 type Tx = Prisma.TransactionClient;
 export type Context = { clientAddress?: string };
 
-const channelIdSchema = z.number({ error: "请求无效" }).int("请求无效").positive("请求无效");
-const nameSchema = z.string({ error: "请填写栏目名称" }).trim().min(1, "请填写栏目名称").max(30, "栏目名称最多 30 个字");
-const taglineSchema = z.string({ error: "标语无效" }).trim().max(200, "标语最多 200 个字");
+const channelIdSchema = z.number(rule("request.invalid")).int().positive();
+const nameSchema = z.string(field("channelName")).trim().min(1).max(30);
+const taglineSchema = z.string(field("tagline")).trim().max(200);
 const slugSchema = z
-  .string({ error: "请填写栏目地址" })
+  .string(field("slug", { unit: "letters" }))
   .trim()
   .toLowerCase()
-  .max(60, "栏目地址最多 60 个字符")
-  .refine((slug) => slug === "" || /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug), "栏目地址只能用小写英文字母、数字和连字符（如 pingyin）");
+  .max(60)
+  .refine((slug) => slug === "" || /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug), rule("channel.slugFormat"));
 
 /** One schema per input, shared by the channel forms, their actions, the CLI and the tests. */
 export const createChannelSchema = z.object({ name: nameSchema, slug: slugSchema, tagline: taglineSchema });
-export const updateChannelSchema = createChannelSchema.extend({ channelId: channelIdSchema, slug: slugSchema.refine((slug) => slug !== "", "请填写栏目地址") });
-export const moveChannelSchema = z.object({ channelId: channelIdSchema, direction: z.enum(["up", "down"], { error: "请求无效" }) });
+export const updateChannelSchema = createChannelSchema.extend({ channelId: channelIdSchema, slug: slugSchema.refine((slug) => slug !== "", required("slug")) });
+export const moveChannelSchema = z.object({ channelId: channelIdSchema, direction: z.enum(["up", "down"], rule("request.invalid")) });
 export const deleteChannelSchema = z.object({ channelId: channelIdSchema });
 
 export type CreateChannelInput = z.input<typeof createChannelSchema>;
@@ -108,7 +112,7 @@ export async function moveChannel(viewer: Viewer, rawInput: MoveChannelInput, co
   return prisma.$transaction(async (tx) => {
     const order = await tx.channel.findMany({ orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, name: true, position: true } });
     const index = order.findIndex((channel) => channel.id === channelId);
-    if (index === -1) throw new NotFoundError("找不到该栏目");
+    if (index === -1) throw new NotFoundError("channel.notFound");
     const other = direction === "up" ? index - 1 : index + 1;
     if (other < 0 || other >= order.length) return { changed: false, publicTags: [] };
     [order[index], order[other]] = [order[other], order[index]];
@@ -116,7 +120,7 @@ export async function moveChannel(viewer: Viewer, rawInput: MoveChannelInput, co
     for (const [position, channel] of order.entries()) {
       if (channel.position !== position) await tx.channel.update({ where: { id: channel.id }, data: { position } });
     }
-    await audit(tx, viewer, context, { action: "channel.reorder", channelId, detail: `${order[other].name}${direction === "up" ? "上移" : "下移"}至第 ${other + 1} 位` });
+    await audit(tx, viewer, context, { action: "channel.reorder", channelId, detail: t(direction === "up" ? "auditDetail.channelMovedUp" : "auditDetail.channelMovedDown", { name: order[other].name, position: other + 1 }) });
     return { changed: true, publicTags: [tags.channels, tags.front, tags.sitemap] };
   });
 }
@@ -129,7 +133,7 @@ export async function deleteChannel(viewer: Viewer, rawInput: DeleteChannelInput
     const channel = await findChannel(tx, channelId);
     // Counted inside the transaction: SQLite serializes writers, so no article can slip in meanwhile.
     const articles = await tx.article.count({ where: { channelId } });
-    if (articles > 0) throw new ValidationError({}, `栏目「${channel.name}」下还有 ${articles} 篇文章（含草稿和已归档），不能删除。请先把这些文章移到其他栏目。`);
+    if (articles > 0) throw new ValidationError({}, message("channel.notEmpty", { name: channel.name, count: articles }));
     await tx.channel.delete({ where: { id: channelId } });
     await audit(tx, viewer, context, { action: "channel.delete", channelId, detail: `${channel.name}（/channels/${channel.slug}）` });
     return { name: channel.name, publicTags: [tags.channels, tags.channel(channelId), tags.front, tags.sitemap] };
@@ -147,8 +151,7 @@ async function slugHolder(tx: Tx, slug: string): Promise<{ channelId: number; na
 async function requireFreeSlug(tx: Tx, slug: string, channelId: number | null): Promise<void> {
   const holder = await slugHolder(tx, slug);
   if (!holder || holder.channelId === channelId) return;
-  const message = holder.current ? `该地址已被栏目「${holder.name}」使用` : `该地址是栏目「${holder.name}」的旧地址，仍在跳转到该栏目，不能再用`;
-  throw new ValidationError({ slug: message });
+  throw new ValidationError({ slug: t(holder.current ? "channel.slugHeld" : "channel.slugRedirects", { name: holder.name }) });
 }
 
 async function freeSlugFrom(tx: Tx, base: string): Promise<string> {
@@ -156,12 +159,12 @@ async function freeSlugFrom(tx: Tx, base: string): Promise<string> {
     const slug = suffix === 1 ? base : `${base}-${suffix}`;
     if (!(await slugHolder(tx, slug))) return slug;
   }
-  throw new ValidationError({ slug: "无法自动生成栏目地址，请手动填写" });
+  throw new ValidationError({ slug: t("channel.slugUnavailable") });
 }
 
 async function requireFreeName(tx: Tx, name: string, channelId: number | null): Promise<void> {
   const holder = await tx.channel.findUnique({ where: { name }, select: { id: true } });
-  if (holder && holder.id !== channelId) throw new ValidationError({ name: "已有同名栏目" });
+  if (holder && holder.id !== channelId) throw new ValidationError({ name: t("channel.nameTaken") });
 }
 
 /** Pages showing the channel; a new name or slug also shows in article lists by the channel's authors. */
@@ -174,15 +177,15 @@ async function tagsOfChannel(tx: Tx, channelId: number, { listsChanged }: { list
 
 function describeChanges(before: { name: string; slug: string; tagline: string }, after: { name: string; slug: string; tagline: string }): string[] {
   const changes: string[] = [];
-  if (before.name !== after.name) changes.push(`名称 ${before.name} → ${after.name}`);
-  if (before.slug !== after.slug) changes.push(`地址 ${before.slug} → ${after.slug}`);
-  if (before.tagline !== after.tagline) changes.push("标语已修改");
+  if (before.name !== after.name) changes.push(t("auditDetail.channelName", { from: before.name, to: after.name }));
+  if (before.slug !== after.slug) changes.push(t("auditDetail.channelSlug", { from: before.slug, to: after.slug }));
+  if (before.tagline !== after.tagline) changes.push(t("auditDetail.channelTagline"));
   return changes;
 }
 
 async function findChannel(tx: Tx, id: number): Promise<SummaryRow> {
   const row = await tx.channel.findUnique({ where: { id }, select: summarySelect });
-  if (!row) throw new NotFoundError("找不到该栏目");
+  if (!row) throw new NotFoundError("channel.notFound");
   return row;
 }
 
@@ -197,22 +200,16 @@ async function withUniqueErrors<T>(run: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (typeof error !== "object" || error === null || !("code" in error) || error.code !== "P2002") throw error;
     const target = JSON.stringify((error as { meta?: unknown }).meta ?? "");
-    throw new ValidationError(target.includes("name") ? { name: "已有同名栏目" } : { slug: "该地址已被使用" });
+    throw new ValidationError(target.includes("name") ? { name: t("channel.nameTaken") } : { slug: t("channel.slugTaken") });
   }
 }
 
-/** Records the denial before refusing, so the audit log shows who tried what. */
-async function requireChannelManager(viewer: Viewer, action: string, channelId: unknown, context: Context): Promise<void> {
-  try {
-    requirePermission(viewer, "channels.manage");
-  } catch (error) {
-    const target = typeof channelId === "number" ? `channel:${channelId}` : "channel";
-    await recordAudit({ actorId: viewer.id, action: "permission.denied", target, detail: action, clientAddress: context.clientAddress });
-    throw error;
-  }
+function requireChannelManager(viewer: Viewer, action: string, channelId: unknown, context: Context): Promise<void> {
+  const target = typeof channelId === "number" ? `channel:${channelId}` : "channel";
+  return requireAllowed(viewer, "channels.manage", { tried: action, target, clientAddress: context.clientAddress });
 }
 
-function audit(tx: Tx, viewer: Viewer, context: Context, event: { action: string; channelId: number; detail: string }) {
+function audit(tx: Tx, viewer: Viewer, context: Context, event: { action: AuditAction; channelId: number; detail: string }) {
   return recordAudit({ actorId: viewer.id, action: event.action, target: `channel:${event.channelId}`, detail: event.detail, clientAddress: context.clientAddress }, tx);
 }
 

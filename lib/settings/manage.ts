@@ -4,9 +4,11 @@ import "server-only";
 import { prisma } from "../db";
 import { fieldErrors } from "../validation";
 import { recordAudit } from "../audit/record";
-import { requirePermission, type Viewer } from "../auth/viewer";
+import { requireAllowed } from "../auth/guard";
+import type { Viewer } from "../auth/viewer";
 import { ValidationError } from "../errors";
-import { SITE_SETTING_KEYS, SITE_SETTING_LABELS, siteSettingsSchema, type SiteSettings, type SiteSettingsInput } from "./schema";
+import { fieldLabel, t } from "../messages/catalog";
+import { SITE_SETTING_KEYS, siteSettingsSchema, type SiteSettings, type SiteSettingsInput } from "./schema";
 import { defaultSiteSettings, getStoredSiteSettings, SITE_SETTINGS_TAG, writeStoredSiteSettings } from "./site";
 
 export type Context = { clientAddress?: string };
@@ -30,8 +32,8 @@ export async function updateSettings(viewer: Viewer, rawInput: SiteSettingsInput
     const changedKeys = SITE_SETTING_KEYS.filter((key) => before[key] !== next[key]);
     if (changedKeys.length === 0) return { stored: before, changed: false, publicTags: [] };
     await writeStoredSiteSettings(tx, next);
-    const shown = (value: string, key: keyof SiteSettings) => value || `${defaults[key]}（默认）`;
-    const detail = changedKeys.map((key) => `${SITE_SETTING_LABELS[key]}：${shown(before[key], key)} → ${shown(next[key], key)}`).join("；");
+    const shown = (value: string, key: keyof SiteSettings) => value || t("settings.default", { value: defaults[key] });
+    const detail = changedKeys.map((key) => `${fieldLabel(key)}：${shown(before[key], key)} → ${shown(next[key], key)}`).join("；");
     await recordAudit({ actorId: viewer.id, action: "settings.update", target: "settings", detail, clientAddress: context.clientAddress }, tx);
     // The default 来源 only prefills the newsroom's new-article form; readers never see it.
     const publicChange = changedKeys.some((key) => key !== "defaultSource");
@@ -39,12 +41,6 @@ export async function updateSettings(viewer: Viewer, rawInput: SiteSettingsInput
   });
 }
 
-/** Records the denial before refusing, so the audit log shows who tried what. */
-async function requireSettingsManager(viewer: Viewer, action: string, context: Context): Promise<void> {
-  try {
-    requirePermission(viewer, "users.manage");
-  } catch (error) {
-    await recordAudit({ actorId: viewer.id, action: "permission.denied", target: "settings", detail: action, clientAddress: context.clientAddress });
-    throw error;
-  }
+function requireSettingsManager(viewer: Viewer, action: string, context: Context): Promise<void> {
+  return requireAllowed(viewer, "users.manage", { tried: action, target: "settings", clientAddress: context.clientAddress });
 }

@@ -2,6 +2,7 @@
 import "server-only";
 import { Feed } from "feed";
 import { getChannelBySlug } from "../channels/public";
+import { t } from "../messages/catalog";
 import { escapeHtml } from "../text/html";
 import { toShanghaiIso } from "../text/time";
 import { getCachedSiteSettings } from "../settings/cached";
@@ -16,7 +17,7 @@ export async function buildRssFeed(channelSlug?: string): Promise<string | null>
   const articles = await listCachedFeedArticles(channel?.id);
   const feed = new Feed({
     title: channel ? `${channel.name} - ${siteName}` : siteName,
-    description: channel?.tagline || `${siteName}最新文章`,
+    description: channel?.tagline || t("feed.description", { siteName }),
     id: link,
     link,
     language: "zh-CN",

@@ -1,5 +1,7 @@
 // Newsroom time: stored in UTC, shown and typed in Asia/Shanghai (UTC+8, no daylight saving).
 
+/** The one time zone of the paper, for Intl and for saying which zone times are in. */
+export const TIME_ZONE = "Asia/Shanghai";
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
 

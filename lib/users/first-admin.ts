@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import { prisma } from "../db";
 import { firstAdminFromEnv } from "../env";
 import { hashPassword } from "../auth/passwords";
+import { roleLabel } from "../messages/catalog";
 
 export const DEFAULT_ADMIN_EMAIL = "admin@newsdesk.local";
 
@@ -14,6 +15,6 @@ export async function ensureFirstAdmin(): Promise<{ email: string; password: str
   const email = (given.email ?? DEFAULT_ADMIN_EMAIL).toLowerCase();
   const password = given.password ?? crypto.randomBytes(12).toString("base64url");
   if (password.length < 8) throw new Error("ADMIN_PASSWORD must be at least 8 characters");
-  await prisma.user.create({ data: { email, displayName: "管理员", role: "admin", passwordHash: await hashPassword(password) } });
+  await prisma.user.create({ data: { email, displayName: roleLabel("admin"), role: "admin", passwordHash: await hashPassword(password) } });
   return { email, password: given.password ? null : password };
 }

@@ -4,12 +4,15 @@ import "server-only";
 import type { z } from "zod";
 import { prisma, type Prisma } from "../db";
 import { fieldErrors } from "../validation";
+import type { AuditAction } from "../audit/actions";
 import { recordAudit } from "../audit/record";
 import { hashPassword } from "../auth/passwords";
-import { hasPermission, isRole, ROLE_LABELS } from "../auth/permissions";
+import { requireAllowed } from "../auth/guard";
+import { isRole } from "../auth/permissions";
 // Type only: lib/auth/viewer loads next/navigation, which the admin CLI (plain Node) cannot load.
 import type { Viewer } from "../auth/viewer";
-import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
+import { NotFoundError, ValidationError } from "../errors";
+import { roleLabel, t } from "../messages/catalog";
 import { formatShanghai } from "../text/time";
 import {
   createUserSchema,
@@ -45,9 +48,9 @@ export type UserSummary = {
 };
 export type UserChange = { user: UserSummary; changed: boolean };
 
-export const EMAIL_TAKEN = "该邮箱已被使用";
-export const LAST_ADMIN_DEMOTED = "不能取消最后一位管理员";
-export const LAST_ADMIN_DISABLED = "不能停用最后一位管理员";
+export const EMAIL_TAKEN = t("user.emailTaken");
+export const LAST_ADMIN_DEMOTED = t("user.lastAdminDemoted");
+export const LAST_ADMIN_DISABLED = t("user.lastAdminDisabled");
 
 const summarySelect = {
   id: true,
@@ -82,13 +85,13 @@ export async function createUser(viewer: Actor, rawInput: CreateUserInput, conte
     return await prisma.$transaction(async (tx) => {
       if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new ValidationError({ email: EMAIL_TAKEN });
       if (authorId !== null && !(await tx.author.findUnique({ where: { id: authorId }, select: { id: true } }))) {
-        throw new ValidationError({ authorId: "作者不存在，请重新选择" });
+        throw new ValidationError({ authorId: t("author.missing") });
       }
       const user = await tx.user.create({
         data: { email: input.email, displayName: input.displayName, role: input.role, passwordHash, authorId },
         select: summarySelect,
       });
-      await audit(tx, viewer, context, { action: "user.create", user, detail: `${user.email}（${ROLE_LABELS[input.role]}）` });
+      await audit(tx, viewer, context, { action: "user.create", user, detail: `${user.email}（${roleLabel(input.role)}）` });
       return toSummary(user);
     });
   } catch (error) {
@@ -101,13 +104,13 @@ export async function createUser(viewer: Actor, rawInput: CreateUserInput, conte
 export async function changeRole(viewer: Actor, rawInput: RoleChangeInput, context: Context = {}): Promise<UserChange> {
   await requireManager(viewer, { action: "user.role", userId: rawInput?.userId }, context);
   const { userId, role } = parse(roleChangeSchema, rawInput);
-  if (userId === viewer.id && role !== "admin") throw new ValidationError({ role: "不能取消自己的管理员角色" });
+  if (userId === viewer.id && role !== "admin") throw new ValidationError({ role: t("user.selfDemoted") });
   return prisma.$transaction(async (tx) => {
     const before = await findUser(tx, userId);
     if (before.role === role) return { user: toSummary(before), changed: false };
     const user = await tx.user.update({ where: { id: userId }, data: { role }, select: summarySelect });
     if (isActiveAdmin(before)) await requireActiveAdmin(tx, { role: LAST_ADMIN_DEMOTED });
-    await audit(tx, viewer, context, { action: "user.role", user, detail: `${user.email}：${toSummary(before).roleLabel} → ${ROLE_LABELS[role]}` });
+    await audit(tx, viewer, context, { action: "user.role", user, detail: `${user.email}：${toSummary(before).roleLabel} → ${roleLabel(role)}` });
     return { user: toSummary(user), changed: true };
   });
 }
@@ -129,7 +132,7 @@ export async function resetPassword(viewer: Actor, rawInput: PasswordResetInput,
 export async function setDisabled(viewer: Actor, rawInput: DisabledChangeInput, context: Context = {}): Promise<UserChange> {
   await requireManager(viewer, { action: rawInput?.disabled === false ? "user.enable" : "user.disable", userId: rawInput?.userId }, context);
   const { userId, disabled } = parse(disabledChangeSchema, rawInput);
-  if (disabled && userId === viewer.id) throw new ValidationError({ disabled: "不能停用自己的账号" });
+  if (disabled && userId === viewer.id) throw new ValidationError({ disabled: t("user.selfDisabled") });
   return prisma.$transaction(async (tx) => {
     const before = await findUser(tx, userId);
     if (before.disabled === disabled) return { user: toSummary(before), changed: false };
@@ -151,12 +154,10 @@ export async function getUserByEmail(viewer: Actor, email: string, context: Cont
   return row ? toSummary(row) : null;
 }
 
-/** Records the denial before refusing, so the audit log shows who tried what. */
 async function requireManager(viewer: Actor, attempt: { action: string; userId?: unknown }, context: Context): Promise<void> {
-  if (isOperator(viewer) || hasPermission(viewer.role, "users.manage")) return;
+  if (isOperator(viewer)) return;
   const target = typeof attempt.userId === "number" ? `user:${attempt.userId}` : "";
-  await recordAudit({ actorId: viewer.id, action: "permission.denied", target, detail: attempt.action, clientAddress: context.clientAddress });
-  throw new ForbiddenError();
+  await requireAllowed(viewer, "users.manage", { tried: attempt.action, target, clientAddress: context.clientAddress });
 }
 
 /**
@@ -178,11 +179,11 @@ function isActiveAdmin(user: { role: string; disabled: boolean }): boolean {
 
 async function findUser(tx: Tx, id: number): Promise<SummaryRow> {
   const user = await tx.user.findUnique({ where: { id }, select: summarySelect });
-  if (!user) throw new NotFoundError("找不到该用户");
+  if (!user) throw new NotFoundError("user.notFound");
   return user;
 }
 
-function audit(tx: Tx, viewer: Actor, context: Context, event: { action: string; user: { id: number }; detail: string }) {
+function audit(tx: Tx, viewer: Actor, context: Context, event: { action: AuditAction; user: { id: number }; detail: string }) {
   return recordAudit({ actorId: viewer.id, action: event.action, target: `user:${event.user.id}`, detail: event.detail, clientAddress: context.clientAddress }, tx);
 }
 
@@ -192,7 +193,7 @@ function toSummary(row: SummaryRow): UserSummary {
     email: row.email,
     displayName: row.displayName,
     role: row.role,
-    roleLabel: isRole(row.role) ? ROLE_LABELS[row.role] : row.role,
+    roleLabel: isRole(row.role) ? roleLabel(row.role) : row.role,
     disabled: row.disabled,
     author: row.author,
     createdAt: formatShanghai(row.createdAt),

@@ -2,35 +2,32 @@
 import { z } from "zod";
 import { ROLES } from "../auth/permissions";
 import { emailSchema, passwordSchema } from "../auth/schema";
+import { field, rule } from "../messages/zod";
 
 export const DISPLAY_NAME_MAX = 40;
 
-const userIdSchema = z.number({ error: "请求无效" }).int("请求无效").positive("请求无效");
+const userIdSchema = z.number(rule("request.invalid")).int().positive();
 
-export const roleSchema = z.enum(ROLES, { error: "请选择角色" });
+export const roleSchema = z.enum(ROLES, field("role", { choose: true }));
 
-export const displayNameSchema = z
-  .string({ error: "请填写姓名" })
-  .trim()
-  .min(1, "请填写姓名")
-  .max(DISPLAY_NAME_MAX, `姓名最多 ${DISPLAY_NAME_MAX} 个字`);
+export const displayNameSchema = z.string(field("name")).trim().min(1).max(DISPLAY_NAME_MAX);
 
-const requiredEmailSchema = z.string({ error: "请填写邮箱" }).trim().min(1, "请填写邮箱").pipe(emailSchema);
-const requiredPasswordSchema = z.string({ error: "请填写密码" }).pipe(passwordSchema);
+const requiredEmailSchema = z.string(field("email")).trim().min(1).pipe(emailSchema);
+const requiredPasswordSchema = z.string(field("password")).pipe(passwordSchema);
 
 export const createUserSchema = z.object({
   email: requiredEmailSchema,
   displayName: displayNameSchema,
   role: roleSchema,
   password: requiredPasswordSchema,
-  authorId: z.number({ error: "请重新选择作者" }).int("请重新选择作者").positive("请重新选择作者").nullable().optional(),
+  authorId: z.number(rule("user.chooseAuthorAgain")).int().positive().nullable().optional(),
 });
 
 export const roleChangeSchema = z.object({ userId: userIdSchema, role: roleSchema });
 
 export const passwordResetSchema = z.object({ userId: userIdSchema, password: requiredPasswordSchema });
 
-export const disabledChangeSchema = z.object({ userId: userIdSchema, disabled: z.boolean({ error: "请求无效" }) });
+export const disabledChangeSchema = z.object({ userId: userIdSchema, disabled: z.boolean(rule("request.invalid")) });
 
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 export type RoleChangeInput = z.infer<typeof roleChangeSchema>;

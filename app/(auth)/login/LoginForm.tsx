@@ -2,6 +2,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { t } from "@/lib/messages/catalog";
 
 /**
  * Only same-site paths are followed after signing in (no open redirects). The value is resolved the
@@ -36,7 +37,7 @@ export function LoginForm() {
       router.refresh();
       return;
     }
-    setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "邮箱或密码不正确");
+    setError(result?.error && result.error !== "CredentialsSignin" ? result.error : t("signIn.wrongCredentials"));
   }
 
   return (

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { hasPermission, ROLE_LABELS } from "@/lib/auth/permissions";
+import { hasPermission } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
+import { roleLabel } from "@/lib/messages/catalog";
 import { SessionKeepAlive } from "./_components/SessionKeepAlive";
 import { SignOutButton } from "./_components/SignOutButton";
 import "./editor.css";
@@ -41,7 +42,7 @@ async function NewsroomHeader() {
             <Link href="/" target="_blank">查看网站</Link>
           </nav>
           <span className="newsroom-user">
-            {viewer.displayName}（{ROLE_LABELS[viewer.role]}）
+            {viewer.displayName}（{roleLabel(viewer.role)}）
             <SignOutButton />
           </span>
           <SessionKeepAlive />

@@ -1,8 +1,9 @@
 import Link from "next/link";
-import { listEditorArticles, STATE_LABELS } from "@/lib/articles/editor";
+import { listEditorArticles } from "@/lib/articles/editor";
 import { ARTICLE_STATES } from "@/lib/articles/visibility";
 import { requireViewer } from "@/lib/auth/viewer";
 import { listChannels } from "@/lib/channels/public";
+import { stateLabel } from "@/lib/messages/catalog";
 import { Pagination, parsePageParam } from "../../_components/Pagination";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -28,7 +29,7 @@ export default async function ArticleListPage({ searchParams }: Props) {
           状态
           <select name="status" defaultValue={status ?? ""}>
             <option value="">全部</option>
-            {ARTICLE_STATES.map((value) => <option key={value} value={value}>{STATE_LABELS[value]}</option>)}
+            {ARTICLE_STATES.map((value) => <option key={value} value={value}>{stateLabel(value)}</option>)}
           </select>
         </label>
         <label>

@@ -11,6 +11,7 @@ import { DISPLAY_NAME_MAX, displayNameSchema, roleSchema } from "../../users/sch
 import type { Command } from "../command";
 import { info } from "../output";
 import { OperationError } from "../../errors";
+import { TIME_ZONE } from "../../text/time";
 
 const CLI = { clientAddress: "cli" };
 
@@ -111,7 +112,7 @@ async function listUsers(args: string[]): Promise<void> {
   const table = [["email", "name", "role", "disabled", "created"], ...rows.map((user) => [user.email, user.displayName, user.role, user.disabled ? "yes" : "no", user.createdAt])];
   const widths = table[0].map((_, column) => Math.max(...table.map((row) => displayWidth(row[column]))));
   for (const row of table) info(row.map((cell, column) => cell + " ".repeat(widths[column] - displayWidth(cell))).join("  ").trimEnd());
-  info(`${rows.length} user${rows.length === 1 ? "" : "s"} (created in Asia/Shanghai time)`);
+  info(`${rows.length} user${rows.length === 1 ? "" : "s"} (created in ${TIME_ZONE} time)`);
 }
 
 /** Terminal columns: CJK and full-width characters take two. */
@@ -132,5 +133,5 @@ export const userCommands: Command[] = [
   command("user:password", "set a new password and end the user's sessions", "--email E [--password P]", `${PASSWORD_NOTE}\n${AUDIT_NOTE}`, resetPassword),
   command("user:disable", "disable a user and end their sessions", "--email E", `The last active admin cannot be disabled. ${AUDIT_NOTE}`, setDisabled(true)),
   command("user:enable", "let a disabled user sign in again", "--email E", AUDIT_NOTE, setDisabled(false)),
-  command("user:list", "list user accounts", "", "Prints a table: email, name, role, disabled, created (Asia/Shanghai).", listUsers),
+  command("user:list", "list user accounts", "", `Prints a table: email, name, role, disabled, created (${TIME_ZONE}).`, listUsers),
 ];

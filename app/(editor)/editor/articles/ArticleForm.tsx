@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import type { ArticleInput, SaveIntent } from "@/lib/articles/schema";
+import { TIME_ZONE } from "@/lib/text/time";
 import { saveArticleAction } from "./actions";
 import { BylinesField } from "./BylinesField";
 import type { WorkflowButtons } from "./form-options";
@@ -94,7 +95,7 @@ export function ArticleForm({ article, initialInput, channels, buttons, suggesti
       {otherEditors.length > 0 && <p className="notice" role="status">{otherEditors.join("、")} 正在编辑</p>}
       {draft.offer && (
         <div className="notice" role="alert">
-          <p>发现 {new Date(draft.offer.savedAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false })} 的本地草稿，比已保存的版本更新。</p>
+          <p>发现 {new Date(draft.offer.savedAt).toLocaleString("zh-CN", { timeZone: TIME_ZONE, hour12: false })} 的本地草稿，比已保存的版本更新。</p>
           <button type="button" onClick={restoreDraft}>恢复草稿</button> <button type="button" onClick={draft.dismiss}>丢弃草稿</button>
         </div>
       )}

@@ -1,9 +1,9 @@
 "use client";
 import { useState } from "react";
 import type { BylineInput } from "@/lib/articles/schema";
+import { BYLINE_ROLE_SUGGESTIONS, DEFAULT_BYLINE_ROLE } from "../_components/byline-roles";
 import { searchAuthorsAction } from "./actions";
 
-const ROLE_SUGGESTIONS = ["本报记者", "记者", "通讯员", "实习生", "摄影", "特约记者", "见习记者"];
 type AuthorOption = { id: number; name: string; defaultRoleLabel: string; bio: string };
 
 /** 署名: role label + author pairs; an author is picked by name, or created when none is picked. */
@@ -20,7 +20,7 @@ export function BylinesField({ bylines, onChange, errors }: { bylines: BylineInp
   return (
     <fieldset className="field bylines">
       <legend>署名</legend>
-      <datalist id="role-labels">{ROLE_SUGGESTIONS.map((label) => <option key={label} value={label} />)}</datalist>
+      <datalist id="role-labels">{BYLINE_ROLE_SUGGESTIONS.map((label) => <option key={label} value={label} />)}</datalist>
       {bylines.map((byline, index) => (
         <div className="byline-row" key={index}>
           <input aria-label={`署名 ${index + 1} 身份`} list="role-labels" value={byline.roleLabel} onChange={(event) => update(index, { roleLabel: event.target.value })} />
@@ -51,7 +51,7 @@ export function BylinesField({ bylines, onChange, errors }: { bylines: BylineInp
           )}
         </div>
       ))}
-      <button type="button" onClick={() => onChange([...bylines, { authorId: null, authorName: "", roleLabel: "本报记者" }])}>添加署名</button>
+      <button type="button" onClick={() => onChange([...bylines, { authorId: null, authorName: "", roleLabel: DEFAULT_BYLINE_ROLE }])}>添加署名</button>
       {errors.bylines && <p className="field-error">{errors.bylines}</p>}
     </fieldset>
   );

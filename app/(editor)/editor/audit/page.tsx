@@ -1,22 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listAuditEvents, listAuditFilterOptions, parseAuditFilters, type AuditFilterErrors, type AuditFilters } from "@/lib/audit/list";
-import { hasPermission } from "@/lib/auth/permissions";
-import { requireViewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { Pagination, parsePageParam } from "../../../_components/Pagination";
-import { NoPermission } from "../_components/NoPermission";
+import { PermissionGate } from "../_components/PermissionGate";
 
 export const metadata: Metadata = { title: "审计日志" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 type Options = Awaited<ReturnType<typeof listAuditFilterOptions>>;
 
-export default async function AuditPage({ searchParams }: Props) {
+export default function AuditPage({ searchParams }: Props) {
+  return <PermissionGate action="audit.read" returnTo="/editor/audit">{(viewer) => <AuditLog viewer={viewer} searchParams={searchParams} />}</PermissionGate>;
+}
+
+async function AuditLog({ viewer, searchParams }: Props & { viewer: Viewer }) {
   const params = await searchParams;
-  const viewer = await requireViewer("/editor/audit");
-  if (!hasPermission(viewer.role, "audit.read")) {
-    return <NoPermission />;
-  }
   const { filters, errors } = parseAuditFilters(params);
   const [list, options] = await Promise.all([listAuditEvents(viewer, { page: parsePageParam(params.page) ?? 1, filters }), listAuditFilterOptions(viewer)]);
   const query = new URLSearchParams(Object.entries(filters).map(([key, value]) => [key, String(value)])).toString();

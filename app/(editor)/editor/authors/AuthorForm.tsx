@@ -1,10 +1,11 @@
 "use client";
 import { useState, useTransition } from "react";
 import { createAuthorAction, updateAuthorAction } from "./actions";
-import { describedBy, FieldError, FormMessage, type Message } from "../users/FormParts";
+import { BYLINE_ROLE_SUGGESTIONS, DEFAULT_BYLINE_ROLE } from "../_components/byline-roles";
+import { describedBy, FieldError, FormMessage, type Message } from "../_components/FormParts";
 
 type Fields = { name: string; defaultRoleLabel: string; bio: string };
-const EMPTY: Fields = { name: "", defaultRoleLabel: "本报记者", bio: "" };
+const EMPTY: Fields = { name: "", defaultRoleLabel: DEFAULT_BYLINE_ROLE, bio: "" };
 
 /** New author (no `author`) or edit one; a failed save keeps what was typed. */
 export function AuthorForm({ author }: { author?: Fields & { id: number } }) {
@@ -48,7 +49,7 @@ export function AuthorForm({ author }: { author?: Fields & { id: number } }) {
         {field("defaultRoleLabel", "默认署名身份", <input {...attrs("defaultRoleLabel")} maxLength={20} list="author-role-labels" required />)}
       </div>
       <datalist id="author-role-labels">
-        {["本报记者", "记者", "通讯员", "实习生", "摄影", "特约记者", "见习记者"].map((label) => <option key={label} value={label} />)}
+        {BYLINE_ROLE_SUGGESTIONS.map((label) => <option key={label} value={label} />)}
       </datalist>
       {field("bio", "简介", <textarea {...attrs("bio")} rows={3} maxLength={500} />)}
       <div className="form-actions">

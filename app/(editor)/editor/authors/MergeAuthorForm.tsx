@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { mergeAuthorsAction } from "./actions";
-import { describedBy, FieldError, FormMessage, type Message } from "../users/FormParts";
+import { describedBy, FieldError, FormMessage, type Message } from "../_components/FormParts";
 
 type Candidate = { id: number; name: string; articleCount: number; sameName: boolean };
 

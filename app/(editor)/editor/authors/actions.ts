@@ -1,46 +1,13 @@
 "use server";
-import { prepareAction } from "../_lib/prepare-action";
-import { refresh } from "next/cache";
 import { authorInputSchema, createAuthor, mergeAuthors, mergeAuthorsSchema, updateAuthor, updateAuthorSchema } from "@/lib/authors/manage";
-import { success, toFailure, type FormResult } from "@/lib/form-state";
-import { refreshPublicPages } from "../_lib/refresh";
+import { success } from "@/lib/form-state";
+import { t } from "@/lib/messages/catalog";
+import { newsroomAction } from "../_lib/newsroom-action";
 
+export const createAuthorAction = newsroomAction(authorInputSchema, createAuthor, ({ author }) => success(t("action.authorCreated", { name: author.name }), { authorId: author.id }));
 
-export async function createAuthorAction(request: unknown): Promise<FormResult<{ authorId: number }>> {
-  const prepared = await prepareAction(authorInputSchema, request);
-  if (!prepared.ok) return prepared.result;
-  try {
-    const { author, publicTags } = await createAuthor(prepared.viewer, prepared.input, prepared.context);
-    refreshPublicPages(publicTags);
-    refresh();
-    return success(`已新建作者 ${author.name}`, { authorId: author.id });
-  } catch (error) {
-    return toFailure(error);
-  }
-}
+export const updateAuthorAction = newsroomAction(updateAuthorSchema, updateAuthor, ({ author, changed }) => success(changed ? t("action.authorSaved", { name: author.name }) : t("form.unchanged"), undefined));
 
-export async function updateAuthorAction(request: unknown): Promise<FormResult> {
-  const prepared = await prepareAction(updateAuthorSchema, request);
-  if (!prepared.ok) return prepared.result;
-  try {
-    const { author, changed, publicTags } = await updateAuthor(prepared.viewer, prepared.input, prepared.context);
-    refreshPublicPages(publicTags);
-    refresh();
-    return success(changed ? `已保存作者 ${author.name}` : "没有需要保存的修改", undefined);
-  } catch (error) {
-    return toFailure(error);
-  }
-}
-
-export async function mergeAuthorsAction(request: unknown): Promise<FormResult> {
-  const prepared = await prepareAction(mergeAuthorsSchema, request);
-  if (!prepared.ok) return prepared.result;
-  try {
-    const { kept, removed, movedArticles, movedUsers, publicTags } = await mergeAuthors(prepared.viewer, prepared.input, prepared.context);
-    refreshPublicPages(publicTags);
-    refresh();
-    return success(`已将「${removed.name}」(#${removed.id}) 并入「${kept.name}」：移入 ${movedArticles} 篇文章、${movedUsers} 个关联用户`, undefined);
-  } catch (error) {
-    return toFailure(error);
-  }
-}
+export const mergeAuthorsAction = newsroomAction(mergeAuthorsSchema, mergeAuthors, ({ kept, removed, movedArticles, movedUsers }) =>
+  success(t("action.authorsMerged", { removed: removed.name, removedId: removed.id, kept: kept.name, articles: movedArticles, users: movedUsers }), undefined),
+);

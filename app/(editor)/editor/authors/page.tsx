@@ -1,23 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { hasPermission } from "@/lib/auth/permissions";
-import { requireViewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { listAuthors } from "@/lib/authors/manage";
 import { Pagination, parsePageParam } from "../../../_components/Pagination";
+import { PermissionGate } from "../_components/PermissionGate";
 import { AuthorForm } from "./AuthorForm";
-import "./admin.css";
-import { NoPermission } from "../_components/NoPermission";
 
 export const metadata: Metadata = { title: "作者" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function AuthorsPage({ searchParams }: Props) {
+export default function AuthorsPage({ searchParams }: Props) {
+  return <PermissionGate action="authors.manage" returnTo="/editor/authors">{(viewer) => <Authors viewer={viewer} searchParams={searchParams} />}</PermissionGate>;
+}
+
+async function Authors({ viewer, searchParams }: Props & { viewer: Viewer }) {
   const params = await searchParams;
-  const viewer = await requireViewer("/editor/authors");
-  if (!hasPermission(viewer.role, "authors.manage")) {
-    return <NoPermission />;
-  }
   const q = typeof params.q === "string" ? params.q.trim().slice(0, 40) : "";
   const list = await listAuthors(viewer, { q, page: parsePageParam(params.page) ?? 1 });
   const sameName = new Set(list.items.filter((author, index) => list.items.findIndex((other) => other.name === author.name) !== index).map((author) => author.name));

@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { createChannelAction, updateChannelAction } from "./actions";
-import { describedBy, FieldError, FormMessage, type Message } from "../users/FormParts";
+import { describedBy, FieldError, FormMessage, type Message } from "../_components/FormParts";
 
 type Fields = { name: string; slug: string; tagline: string };
 const EMPTY: Fields = { name: "", slug: "", tagline: "" };

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { deleteChannelAction } from "./actions";
-import { FormMessage, type Message } from "../users/FormParts";
+import { FormMessage, type Message } from "../_components/FormParts";
 
 /** Deletes an empty channel after a second click; a channel with articles gets the reason instead. */
 export function DeleteChannelButton({ channel }: { channel: { id: number; name: string; articleCount: number } }) {

@@ -1,20 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { hasPermission } from "@/lib/auth/permissions";
-import { requireViewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { listChannelsForAdmin } from "@/lib/channels/manage";
+import { PermissionGate } from "../_components/PermissionGate";
 import { ChannelForm } from "./ChannelForm";
 import { ChannelOrderButtons } from "./ChannelOrderButtons";
-import "../authors/admin.css";
-import { NoPermission } from "../_components/NoPermission";
 
 export const metadata: Metadata = { title: "栏目" };
 
-export default async function ChannelsPage() {
-  const viewer = await requireViewer("/editor/channels");
-  if (!hasPermission(viewer.role, "channels.manage")) {
-    return <NoPermission />;
-  }
+export default function ChannelsPage() {
+  return <PermissionGate action="channels.manage" returnTo="/editor/channels">{(viewer) => <Channels viewer={viewer} />}</PermissionGate>;
+}
+
+async function Channels({ viewer }: { viewer: Viewer }) {
   const channels = await listChannelsForAdmin(viewer);
 
   return (

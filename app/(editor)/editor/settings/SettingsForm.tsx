@@ -2,7 +2,7 @@
 import { useState, useTransition } from "react";
 import type { SiteSettings } from "@/lib/settings/schema";
 import { updateSettingsAction } from "./actions";
-import { describedBy, FieldError, FormMessage, type Message } from "../users/FormParts";
+import { describedBy, FieldError, FormMessage, type Message } from "../_components/FormParts";
 
 type Key = keyof SiteSettings;
 const FIELDS: { key: Key; label: string; max: number; type?: string }[] = [

@@ -1,18 +1,16 @@
 import type { Metadata } from "next";
-import { hasPermission } from "@/lib/auth/permissions";
-import { requireViewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { getSettingsForm } from "@/lib/settings/manage";
+import { PermissionGate } from "../_components/PermissionGate";
 import { SettingsForm } from "./SettingsForm";
-import "../authors/admin.css";
-import { NoPermission } from "../_components/NoPermission";
 
 export const metadata: Metadata = { title: "设置" };
 
-export default async function SettingsPage() {
-  const viewer = await requireViewer("/editor/settings");
-  if (!hasPermission(viewer.role, "users.manage")) {
-    return <NoPermission />;
-  }
+export default function SettingsPage() {
+  return <PermissionGate action="users.manage" returnTo="/editor/settings">{(viewer) => <Settings viewer={viewer} />}</PermissionGate>;
+}
+
+async function Settings({ viewer }: { viewer: Viewer }) {
   const { stored, defaults } = await getSettingsForm(viewer);
   return (
     <section aria-labelledby="settings-heading">

@@ -1,8 +1,9 @@
 "use client";
 import { useState, useTransition } from "react";
-import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
+import { ROLES, type Role } from "@/lib/auth/permissions";
+import { roleLabel } from "@/lib/messages/catalog";
 import { createUserAction } from "./actions";
-import { describedBy, FieldError, FormMessage, type Message } from "./FormParts";
+import { describedBy, FieldError, FormMessage, type Message } from "../_components/FormParts";
 
 type Author = { id: number; name: string };
 type Fields = { email: string; displayName: string; role: Role; password: string; authorId: string };
@@ -47,7 +48,7 @@ export function CreateUserForm({ authors }: { authors: Author[] }) {
           "role",
           "角色",
           <select {...attrs("role")} value={fields.role} onChange={(event) => set("role", event.target.value as Role)}>
-            {ROLES.map((role) => <option key={role} value={role}>{ROLE_LABELS[role]}</option>)}
+            {ROLES.map((role) => <option key={role} value={role}>{roleLabel(role)}</option>)}
           </select>,
         )}
       </div>

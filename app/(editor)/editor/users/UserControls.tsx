@@ -1,9 +1,10 @@
 "use client";
 import { useState, useTransition } from "react";
-import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
+import { ROLES } from "@/lib/auth/permissions";
 import type { FormResult } from "@/lib/form-state";
+import { roleLabel } from "@/lib/messages/catalog";
 import { changeRoleAction, resetPasswordAction, setDisabledAction } from "./actions";
-import { describedBy, FieldError, FormMessage, type Message } from "./FormParts";
+import { describedBy, FieldError, FormMessage, type Message } from "../_components/FormParts";
 
 type Props = { user: { id: number; email: string; role: string; disabled: boolean }; isSelf: boolean };
 
@@ -43,7 +44,7 @@ export function UserControls({ user, isSelf }: Props) {
         <form className="inline-form" onSubmit={submitRole} noValidate>
           <label htmlFor={id("role")}>新角色</label>
           <select id={id("role")} value={role} onChange={(event) => setRole(event.target.value)} {...describedBy(id("role-error"), errors.role)}>
-            {ROLES.map((value) => <option key={value} value={value}>{ROLE_LABELS[value]}</option>)}
+            {ROLES.map((value) => <option key={value} value={value}>{roleLabel(value)}</option>)}
           </select>
           <button type="submit" disabled={pending}>修改角色</button>
           <FieldError id={id("role-error")} text={errors.role} />

@@ -1,19 +1,17 @@
 import type { Metadata } from "next";
-import { hasPermission } from "@/lib/auth/permissions";
-import { requireViewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { listAuthorsForSelect, listUsers } from "@/lib/users/manage";
+import { PermissionGate } from "../_components/PermissionGate";
 import { CreateUserForm } from "./CreateUserForm";
 import { UserControls } from "./UserControls";
-import "./users.css";
-import { NoPermission } from "../_components/NoPermission";
 
 export const metadata: Metadata = { title: "用户" };
 
-export default async function UsersPage() {
-  const viewer = await requireViewer("/editor/users");
-  if (!hasPermission(viewer.role, "users.manage")) {
-    return <NoPermission />;
-  }
+export default function UsersPage() {
+  return <PermissionGate action="users.manage" returnTo="/editor/users">{(viewer) => <Users viewer={viewer} />}</PermissionGate>;
+}
+
+async function Users({ viewer }: { viewer: Viewer }) {
   const [users, authors] = await Promise.all([listUsers(viewer), listAuthorsForSelect()]);
 
   return (

@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { hasPermission } from "@/lib/auth/permissions";
-import { requireViewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { getAuthorDetail, listMergeCandidates } from "@/lib/authors/manage";
 import { NotFoundError } from "@/lib/errors";
 import { parseIdParam } from "../../../../_components/params";
+import { PermissionGate } from "../../_components/PermissionGate";
 import { AuthorForm } from "../AuthorForm";
 import { MergeAuthorForm } from "../MergeAuthorForm";
-import "../admin.css";
-import { NoPermission } from "../../_components/NoPermission";
 
 export const metadata: Metadata = { title: "编辑作者" };
 
@@ -17,10 +15,10 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function AuthorPage({ params }: Props) {
   const { id: rawId } = await params;
-  const viewer = await requireViewer(`/editor/authors/${rawId}`);
-  if (!hasPermission(viewer.role, "authors.manage")) {
-    return <NoPermission />;
-  }
+  return <PermissionGate action="authors.manage" returnTo={`/editor/authors/${rawId}`}>{(viewer) => <Author viewer={viewer} rawId={rawId} />}</PermissionGate>;
+}
+
+async function Author({ viewer, rawId }: { viewer: Viewer; rawId: string }) {
   const id = parseIdParam(rawId);
   if (!id) notFound();
   const loaded = await Promise.all([getAuthorDetail(viewer, id), listMergeCandidates(viewer, id)]).catch((error: unknown) => {

@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { hasPermission } from "@/lib/auth/permissions";
-import { requireViewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { getChannelForEdit } from "@/lib/channels/manage";
 import { NotFoundError } from "@/lib/errors";
 import { parseIdParam } from "../../../../_components/params";
+import { PermissionGate } from "../../_components/PermissionGate";
 import { ChannelForm } from "../ChannelForm";
 import { DeleteChannelButton } from "../DeleteChannelButton";
-import "../../authors/admin.css";
-import { NoPermission } from "../../_components/NoPermission";
 
 export const metadata: Metadata = { title: "编辑栏目" };
 
@@ -17,10 +15,10 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function ChannelPage({ params }: Props) {
   const { id: rawId } = await params;
-  const viewer = await requireViewer(`/editor/channels/${rawId}`);
-  if (!hasPermission(viewer.role, "channels.manage")) {
-    return <NoPermission />;
-  }
+  return <PermissionGate action="channels.manage" returnTo={`/editor/channels/${rawId}`}>{(viewer) => <Channel viewer={viewer} rawId={rawId} />}</PermissionGate>;
+}
+
+async function Channel({ viewer, rawId }: { viewer: Viewer; rawId: string }) {
   const id = parseIdParam(rawId);
   if (!id) notFound();
   const channel = await getChannelForEdit(viewer, id).catch((error: unknown) => {

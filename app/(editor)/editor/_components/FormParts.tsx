@@ -1,4 +1,4 @@
-// Small pieces the user forms share: the status line and a field's error.
+// Small pieces the newsroom's admin forms share: the status line and a field's error.
 
 export type Message = { ok: boolean; text: string };
 
