@@ -43,7 +43,7 @@ export class StaleVersionError extends CatalogError {
 export class OperationError extends Error {}
 
 export class ForbiddenError extends CatalogError {
-  constructor() {
-    super(message("form.forbidden"));
+  constructor(said: Message = message("form.forbidden")) {
+    super(said);
   }
 }

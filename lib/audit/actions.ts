@@ -27,6 +27,11 @@ export const AUDIT_ACTIONS = [
   "channel.delete",
   "channel.reorder",
   "settings.update",
+  "photo.upload",
+  "photo.replace",
+  "photo.update",
+  "photo.delete",
+  "media.rebuild",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -33,7 +33,7 @@ export async function recordingDenial<T>(viewer: Subject, attempt: Attempt, run:
   }
 }
 
-// Always on the root client, never a caller's transaction, for the reason above.
-function recordDenial(viewer: Subject, { tried, target, clientAddress }: Attempt): Promise<void> {
+/** Records a refused attempt, for callers whose refusal is not a ForbiddenError (a photo they may not see is "not found"). Always on the root client, never a caller's transaction, for the reason above. */
+export function recordDenial(viewer: Subject, { tried, target, clientAddress }: Attempt): Promise<void> {
   return recordAudit({ actorId: viewer.id, action: "permission.denied", target, detail: tried, clientAddress });
 }

@@ -1,7 +1,7 @@
 // Permission checks of the photo library, each refusal recorded in the audit log before it is
-// thrown (so the log shows who tried what), as lib/settings and lib/authors do.
+// thrown (so the log shows who tried what), through the one guard of lib/auth.
 import "server-only";
-import { recordAudit } from "../audit/record";
+import { recordDenial } from "../auth/guard";
 import { canPhoto, hasPermission, type PhotoAction, type PhotoRef } from "../auth/permissions";
 import type { Viewer } from "../auth/viewer";
 import { prisma } from "../db";
@@ -16,7 +16,7 @@ export function photoTarget(photoId: number | null): string {
 /** Library access (upload, list, view): every newsroom role. */
 export async function requireLibrary(viewer: Viewer, action: string, context: Context): Promise<void> {
   if (hasPermission(viewer.role, "photo.upload")) return;
-  await recordDenial(viewer, action, null, context);
+  await recordDenial(viewer, { tried: action, target: photoTarget(null), clientAddress: context.clientAddress });
   throw new PhotoNotFoundError();
 }
 
@@ -24,15 +24,11 @@ export async function requireLibrary(viewer: Viewer, action: string, context: Co
 export async function requirePhoto(viewer: Viewer, action: PhotoAction, photoId: number, photo: PhotoRef | null, context: Context): Promise<void> {
   if (!photo) throw new PhotoNotFoundError();
   if (canPhoto(viewer, action, photo)) return;
-  await recordDenial(viewer, `photo.${action}`, photoId, context);
+  await recordDenial(viewer, { tried: `photo.${action}`, target: photoTarget(photoId), clientAddress: context.clientAddress });
   if (!canPhoto(viewer, "view", photo)) throw new PhotoNotFoundError();
   if (action === "delete") throw new PhotoForbiddenError("photo.deleteForbidden");
   if (action === "replace" && canPhoto(viewer, "edit", photo)) throw new PhotoForbiddenError("photo.replaceInUse");
   throw new PhotoForbiddenError();
-}
-
-async function recordDenial(viewer: Viewer, action: string, photoId: number | null, context: Context): Promise<void> {
-  await recordAudit({ actorId: viewer.id, action: "permission.denied", target: photoTarget(photoId), detail: action, clientAddress: context.clientAddress });
 }
 
 /** What the permission rules need to know about a photo, or null when there is none. */

@@ -1,6 +1,6 @@
 // The credit line under a photo, printed the way the paper prints it: 图说 followed by
 // （本报记者 王晓明 摄）. Pure; the rules are in formatCredit's comment and tests/unit/media-credit.test.ts.
-import { CREDIT_KIND_LABELS } from "./messages";
+import { t } from "../messages/catalog";
 
 export const CREDIT_KINDS = ["shot", "supplied", "archive"] as const;
 export type CreditKind = (typeof CREDIT_KINDS)[number];
@@ -24,7 +24,7 @@ export type CreditSource = {
  */
 export function formatCredit(source: CreditSource): string {
   const kind = toCreditKind(source.creditKind);
-  const label = CREDIT_KIND_LABELS[kind];
+  const label = t(`credit.${kind}`);
   const who = creditedName(source);
   if (!who) return kind === "archive" ? `（${label}）` : "";
   return `（${who} ${label}）`;
@@ -67,7 +67,8 @@ function unwrap(text: string): string {
 
 /** `王晓明 摄` → `王晓明`: the kind comes from the 类型 field. */
 function stripKind(text: string): string {
-  return text.replace(/\s*(摄|供图|资料图)$/, "").trim();
+  const kinds = CREDIT_KINDS.map((kind) => t(`credit.${kind}`)).join("|");
+  return text.replace(new RegExp(`\\s*(${kinds})$`), "").trim();
 }
 
 function toFullWidthParentheses(text: string): string {

@@ -1,59 +1,55 @@
-// Typed errors of the photo module. Each carries a code from ./messages and extends the project's
-// domain error it is a case of, so lib/form-state's toFailure shows its (Chinese) message as is.
-import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
-import { mediaMessage, type MediaMessageCode, type MessageParams } from "./messages";
+// Typed errors of the photo module. Each carries a catalog code and extends the project's domain
+// error it is a case of, so lib/form-state's toFailure words it like any other.
+import { CatalogError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
+import { message, t } from "../messages/catalog";
 
-export type RejectionCode = Extract<MediaMessageCode, `file.${string}`>;
+type Limits = { maxMegabytes: number } | { width: number; height: number; maxMegapixels: number };
+export type RejectionCode = "file.empty" | "file.tooLarge" | "file.svg" | "file.unsupported" | "file.damaged" | "file.tooManyPixels";
 
 /** The uploaded file is not an image we accept (type, size, pixels, damage). */
 export class ImageRejectedError extends ValidationError {
-  constructor(
-    readonly code: RejectionCode,
-    readonly params: MessageParams = {},
-  ) {
-    super({ file: mediaMessage(code, params) }, mediaMessage(code, params));
+  declare readonly code: RejectionCode;
+  constructor(code: RejectionCode, params?: Limits) {
+    const said = { code, params };
+    super({ file: textOfRejection(code, params) }, said);
   }
+}
+
+function textOfRejection(code: RejectionCode, params?: Limits): string {
+  if (code === "file.tooLarge") return t(code, params as { maxMegabytes: number });
+  if (code === "file.tooManyPixels") return t(code, params as { width: number; height: number; maxMegapixels: number });
+  return t(code);
 }
 
 /** Bad photo details; fieldErrors holds the message for each field. */
-export class PhotoInputError extends ValidationError {
-  readonly code = "photo.invalid" as const;
-  constructor(fieldErrors: Record<string, string>) {
-    super(fieldErrors, mediaMessage("photo.invalid"));
-  }
-}
+export class PhotoInputError extends ValidationError {}
 
 export class PhotoNotFoundError extends NotFoundError {
-  readonly code = "photo.notFound" as const;
   constructor() {
-    super(mediaMessage("photo.notFound"));
+    super("photo.notFound");
   }
 }
 
+export type PhotoRefusal = "photo.forbidden" | "photo.deleteForbidden" | "photo.replaceInUse";
+
+/** A ForbiddenError that says which rule refused. */
 export class PhotoForbiddenError extends ForbiddenError {
-  constructor(readonly code: Extract<MediaMessageCode, "photo.forbidden" | "photo.deleteForbidden" | "photo.replaceInUse"> = "photo.forbidden") {
-    super(mediaMessage(code));
+  declare readonly code: PhotoRefusal;
+  constructor(code: PhotoRefusal = "photo.forbidden") {
+    super(message(code));
   }
 }
 
 /** A photo that articles use cannot be deleted. */
 export class PhotoInUseError extends ValidationError {
-  readonly code = "photo.inUse" as const;
   constructor(readonly useCount: number) {
-    super({}, mediaMessage("photo.inUse", { count: useCount }));
+    super({}, message("photo.inUse", { count: useCount }));
   }
 }
 
 /** Too many images waiting for processing; the client should retry later. */
-export class MediaBusyError extends Error {
-  readonly code = "media.busy" as const;
+export class MediaBusyError extends CatalogError {
   constructor() {
-    super(mediaMessage("media.busy"));
+    super(message("media.busy"));
   }
-}
-
-export type MediaError = ImageRejectedError | PhotoInputError | PhotoNotFoundError | PhotoForbiddenError | PhotoInUseError | MediaBusyError;
-
-export function isMediaError(error: unknown): error is MediaError {
-  return error instanceof ImageRejectedError || error instanceof PhotoInputError || error instanceof PhotoNotFoundError || error instanceof PhotoForbiddenError || error instanceof PhotoInUseError || error instanceof MediaBusyError;
 }

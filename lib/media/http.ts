@@ -4,7 +4,7 @@ import "server-only";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { getMediaUploadLimitBytes } from "../settings/media";
 import { ImageRejectedError, MediaBusyError, PhotoInUseError } from "./errors";
-import { mediaMessage } from "./messages";
+import { message, t } from "../messages/catalog";
 
 /** Header that carries the file's name (URL-encoded). Required: a plain HTML form cannot set it, so a cross-site form cannot post files here. */
 export const FILE_NAME_HEADER = "x-file-name";
@@ -24,7 +24,7 @@ const REJECTION_STATUS: Record<ImageRejectedError["code"], number> = {
  */
 export async function readUploadBody(request: Request): Promise<{ bytes: Buffer; fileName: string }> {
   const encodedName = request.headers.get(FILE_NAME_HEADER);
-  if (encodedName === null) throw new ValidationError({}, mediaMessage("request.invalid"));
+  if (encodedName === null) throw new ValidationError({}, message("request.invalid"));
   const limit = await getMediaUploadLimitBytes();
   const tooLarge = () => new ImageRejectedError("file.tooLarge", { maxMegabytes: Math.floor(limit / 1024 / 1024) });
   const declared = Number(request.headers.get("content-length") ?? NaN);
@@ -56,11 +56,11 @@ export function mediaErrorResponse(error: unknown): Response {
   if (error instanceof ForbiddenError) return Response.json({ error: error.message }, { status: 403, headers });
   if (error instanceof MediaBusyError) return Response.json({ error: error.message }, { status: 503, headers: { ...headers, "retry-after": "5" } });
   console.error("media request failed:", error instanceof Error ? error.message : error);
-  return Response.json({ error: mediaMessage("media.failed") }, { status: 503, headers });
+  return Response.json({ error: t("media.failed") }, { status: 503, headers });
 }
 
 export function signedOutResponse(): Response {
-  return Response.json({ error: mediaMessage("request.signedOut") }, { status: 401, headers: { "cache-control": "no-store" } });
+  return Response.json({ error: t("media.signedOut") }, { status: 401, headers: { "cache-control": "no-store" } });
 }
 
 function safeDecode(text: string): string {

@@ -10,7 +10,7 @@ import { loadPhotoRef, photoTarget, requireLibrary, requirePhoto, type Context }
 import { photoTag } from "./cache-tags";
 import { photoSelect, toPhotoDto } from "./dto";
 import { PhotoInputError, PhotoInUseError, PhotoNotFoundError } from "./errors";
-import { LIST_SEPARATOR, PHOTO_FIELD_LABELS, PHOTO_FIELD_MESSAGES } from "./messages";
+import { fieldLabel, t } from "../messages/catalog";
 import { removeFiles } from "./pipeline";
 import { photoDetailsSchema, photoIdSchema, type PhotoDetailsInput } from "./schema";
 import { originalKey } from "./store";
@@ -26,7 +26,7 @@ export async function updatePhotoDetails(viewer: Viewer, rawInput: PhotoDetailsI
   const { photoId, ...details } = parsed.data;
   await requirePhoto(viewer, "edit", photoId, await loadPhotoRef(photoId), context);
   if (details.creditAuthorId !== null && !(await prisma.author.findUnique({ where: { id: details.creditAuthorId }, select: { id: true } }))) {
-    throw new PhotoInputError({ creditAuthorId: PHOTO_FIELD_MESSAGES.creditAuthorMissing });
+    throw new PhotoInputError({ creditAuthorId: t("photo.creditAuthorMissing") });
   }
   return prisma.$transaction(async (tx) => {
     const before = await tx.photo.findUnique({ where: { id: photoId }, select: { ...Object.fromEntries(DETAIL_FIELDS.map((field) => [field, true])) } as Record<(typeof DETAIL_FIELDS)[number], true> });
@@ -68,8 +68,8 @@ export async function deletePhoto(viewer: Viewer, rawPhotoId: number, context: C
 
 
 function describeChange(fields: readonly (typeof DETAIL_FIELDS)[number][]): string {
-  const labels = new Set(fields.map((field) => (field === "creditAuthorId" || field === "creditText" ? PHOTO_FIELD_LABELS.credit : field === "focalX" || field === "focalY" ? PHOTO_FIELD_LABELS.focal : PHOTO_FIELD_LABELS[field])));
-  return [...labels].join(LIST_SEPARATOR);
+  const labels = new Set(fields.map((field) => fieldLabel(field === "creditAuthorId" || field === "creditText" ? "credit" : field === "focalX" || field === "focalY" ? "focal" : field)));
+  return [...labels].join(t("list.separator"));
 }
 
 function isForeignKeyFailure(error: unknown): boolean {

@@ -1,28 +1,27 @@
 // Inputs of the photo library, one zod schema each, shared by the forms, the actions, the route
-// handlers, the CLI and the tests. Messages come from ./messages.
+// handlers, the CLI and the tests. Their words come from the message catalog.
 import { z } from "zod";
+import { field, rule } from "../messages/zod";
 import { CREDIT_KINDS } from "./credit";
-import { PHOTO_FIELD_MESSAGES as M } from "./messages";
 
-const text = (max: number, message: string) => z.string({ error: message }).trim().max(max, message);
-const focal = z.coerce.number({ error: M.focal }).min(0, M.focal).max(1, M.focal);
+const focal = z.coerce.number(rule("photo.focalOutside")).min(0).max(1);
 
-export const photoIdSchema = z.coerce.number({ error: M.photoId }).int(M.photoId).positive(M.photoId);
+export const photoIdSchema = z.coerce.number(rule("request.invalid")).int().positive();
 
 /** The details an editor sets on a photo: 图说, 替代文字, 摄影 (an author or free text), 类型, 来源单位, focal point. */
 export const photoDetailsSchema = z
   .object({
     photoId: photoIdSchema,
-    caption: text(500, M.caption),
-    alt: text(200, M.alt),
-    creditAuthorId: z.preprocess((value) => (value === "" || value === undefined ? null : value), z.coerce.number({ error: M.creditAuthorId }).int(M.creditAuthorId).positive(M.creditAuthorId).nullable()),
-    creditText: text(40, M.creditText),
-    creditKind: z.enum(CREDIT_KINDS, { error: M.creditKind }),
-    sourceOrg: text(60, M.sourceOrg),
+    caption: z.string(field("caption")).trim().max(500),
+    alt: z.string(field("alt")).trim().max(200),
+    creditAuthorId: z.preprocess((value) => (value === "" || value === undefined ? null : value), z.coerce.number(field("credit", { choose: true })).int().positive().nullable()),
+    creditText: z.string(field("credit")).trim().max(40),
+    creditKind: z.enum(CREDIT_KINDS, rule("photo.creditKindChoose")),
+    sourceOrg: z.string(field("sourceOrg")).trim().max(60),
     focalX: focal,
     focalY: focal,
   })
-  .refine((input) => input.creditAuthorId === null || input.creditText === "", { message: M.creditBoth, path: ["creditText"] });
+  .refine((input) => input.creditAuthorId === null || input.creditText === "", { ...rule("photo.creditBoth"), path: ["creditText"] });
 
 export type PhotoDetailsInput = z.input<typeof photoDetailsSchema>;
 export type PhotoDetails = z.output<typeof photoDetailsSchema>;

@@ -7,19 +7,16 @@ import { prisma } from "../db";
 import { mediaDefaultMaxUploadMegabytes } from "../env";
 import { fieldErrors } from "../validation";
 import { recordAudit } from "../audit/record";
-import { hasPermission } from "../auth/permissions";
+import { requireAllowed } from "../auth/guard";
 import type { Viewer } from "../auth/viewer";
-import { ForbiddenError, ValidationError } from "../errors";
-import { DEFAULT_MARK, PHOTO_FIELD_LABELS, PHOTO_FIELD_MESSAGES } from "../media/messages";
+import { ValidationError } from "../errors";
+import { fieldLabel, t } from "../messages/catalog";
+import { rule } from "../messages/zod";
 
 const STORAGE_KEY = "media.maxUploadMegabytes";
 export const MAX_UPLOAD_MEGABYTES_CEILING = 200;
 
-const megabytes = z.coerce
-  .number({ error: PHOTO_FIELD_MESSAGES.maxUploadMegabytes })
-  .int(PHOTO_FIELD_MESSAGES.maxUploadMegabytes)
-  .min(1, PHOTO_FIELD_MESSAGES.maxUploadMegabytes)
-  .max(MAX_UPLOAD_MEGABYTES_CEILING, PHOTO_FIELD_MESSAGES.maxUploadMegabytes);
+const megabytes = z.coerce.number(rule("photo.maxUploadRange")).int().min(1).max(MAX_UPLOAD_MEGABYTES_CEILING);
 
 /** "" (or absent) means "use the default". */
 export const mediaSettingsSchema = z.object({
@@ -40,18 +37,14 @@ export async function getMediaUploadLimitBytes(): Promise<number> {
   return ((await getStoredMaxUploadMegabytes()) ?? mediaDefaultMaxUploadMegabytes()) * 1024 * 1024;
 }
 
-export async function getMediaSettingsForm(viewer: Viewer): Promise<{ stored: MediaSettings; defaults: { maxUploadMegabytes: number } }> {
-  if (!hasPermission(viewer.role, "users.manage")) throw new ForbiddenError();
+export async function getMediaSettingsForm(viewer: Viewer, context: { clientAddress?: string } = {}): Promise<{ stored: MediaSettings; defaults: { maxUploadMegabytes: number } }> {
+  await requireAllowed(viewer, "users.manage", { tried: "settings.read", target: "settings", clientAddress: context.clientAddress });
   return { stored: { maxUploadMegabytes: await getStoredMaxUploadMegabytes() }, defaults: { maxUploadMegabytes: mediaDefaultMaxUploadMegabytes() } };
 }
 
 export async function updateMediaSettings(viewer: Viewer, rawInput: MediaSettingsInput, context: { clientAddress?: string } = {}): Promise<{ stored: MediaSettings; changed: boolean }> {
-  // Settings are the admins' (like lib/settings/manage.ts); the check is the pure table, so this
-  // module also loads in the CLI and benchmarks, where next/navigation cannot.
-  if (!hasPermission(viewer.role, "users.manage")) {
-    await recordAudit({ actorId: viewer.id, action: "permission.denied", target: "settings", detail: "settings.media", clientAddress: context.clientAddress });
-    throw new ForbiddenError();
-  }
+  // Settings are the admins' (like lib/settings/manage.ts).
+  await requireAllowed(viewer, "users.manage", { tried: "settings.media", target: "settings", clientAddress: context.clientAddress });
   const parsed = mediaSettingsSchema.safeParse(rawInput);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
   const next = parsed.data.maxUploadMegabytes;
@@ -61,8 +54,8 @@ export async function updateMediaSettings(viewer: Viewer, rawInput: MediaSetting
     if (before === next) return { stored: { maxUploadMegabytes: next }, changed: false };
     if (next === null) await tx.setting.deleteMany({ where: { key: STORAGE_KEY } });
     else await tx.setting.upsert({ where: { key: STORAGE_KEY }, create: { key: STORAGE_KEY, value: String(next) }, update: { value: String(next) } });
-    const shown = (value: number | null) => (value === null ? `${mediaDefaultMaxUploadMegabytes()}${DEFAULT_MARK}` : String(value));
-    await recordAudit({ actorId: viewer.id, action: "settings.update", target: "settings", detail: `${PHOTO_FIELD_LABELS.maxUploadMegabytes}：${shown(before)} → ${shown(next)}`, clientAddress: context.clientAddress }, tx);
+    const shown = (value: number | null) => (value === null ? t("settings.default", { value: String(mediaDefaultMaxUploadMegabytes()) }) : String(value));
+    await recordAudit({ actorId: viewer.id, action: "settings.update", target: "settings", detail: `${fieldLabel("maxUploadMegabytes")}：${shown(before)} → ${shown(next)}`, clientAddress: context.clientAddress }, tx);
     return { stored: { maxUploadMegabytes: next }, changed: true };
   });
 }

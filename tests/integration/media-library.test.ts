@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/viewer";
 import { PhotoForbiddenError, PhotoInputError, PhotoInUseError, PhotoNotFoundError } from "@/lib/media/errors";
-import { mediaMessage } from "@/lib/media/messages";
+import { t } from "@/lib/messages/catalog";
 import { deletePhoto, updatePhotoDetails } from "@/lib/media/manage";
 import { getPhoto, listPhotos } from "@/lib/media/read";
 import { createPhoto, replacePhotoFile } from "@/lib/media/upload";
@@ -79,7 +79,7 @@ describe("details", () => {
   it("refuses a reporter editing someone else's photo, and changes nothing", async () => {
     const photo = await uploadAs(editor);
     const error = await expectUnchangedAfter(updatePhotoDetails(otherReporter, details(photo.id, { caption: "改掉" })), PhotoForbiddenError);
-    expect(error.message).toBe(mediaMessage("photo.forbidden"));
+    expect(error.message).toBe(t("photo.forbidden"));
     expect(await prisma.auditEvent.findFirst({ where: { actorId: otherReporter.id, target: `photo:${photo.id}` }, orderBy: { id: "desc" } })).toMatchObject({ action: "permission.denied", detail: "photo.edit" });
   });
 

@@ -7,7 +7,7 @@ import sharp from "sharp";
 import { prisma } from "@/lib/db";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ImageRejectedError } from "@/lib/media/errors";
-import { mediaMessage } from "@/lib/media/messages";
+import { textOf } from "@/lib/messages/catalog";
 import { getPhoto } from "@/lib/media/read";
 import { createPhoto } from "@/lib/media/upload";
 import { waitForImageWork } from "@/lib/media/work-queue";
@@ -34,7 +34,7 @@ async function expectRefused(bytes: Buffer, fileName: string, code: ImageRejecte
   const error = await createPhoto(reporter, { bytes, fileName }).catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(ImageRejectedError);
   expect((error as ImageRejectedError).code).toBe(code);
-  expect((error as Error).message).toBe(mediaMessage(code, (error as ImageRejectedError).params));
+  expect((error as Error).message).toBe(textOf({ code, params: (error as ImageRejectedError).params }));
   await waitForImageWork();
   expect(await mediaSnapshot()).toEqual(before);
   return error as ImageRejectedError;
@@ -133,12 +133,12 @@ describe("what public variants carry", () => {
 describe("refused files change nothing", () => {
   it("refuses an SVG (it can hold scripts), whatever its name", async () => {
     await expectRefused(SVG_WITH_SCRIPT, "chart.png", "file.svg");
-    expect(mediaMessage("file.svg")).toContain("不支持 SVG");
+    expect(textOf({ code: "file.svg" })).toContain("不支持 SVG");
   });
 
   it("refuses an HTML page named .jpg", async () => {
     await expectRefused(HTML_PAGE, "photo.jpg", "file.unsupported");
-    expect(mediaMessage("file.unsupported")).toContain("只能上传 JPEG、PNG、WebP、GIF 或 AVIF");
+    expect(textOf({ code: "file.unsupported" })).toContain("只能上传 JPEG、PNG、WebP、GIF 或 AVIF");
   });
 
   it("refuses a truncated JPEG as damaged", async () => {
