@@ -56,6 +56,7 @@ export async function createNewsroom(lib: Lib): Promise<Newsroom> {
     summary: "",
     bodyHtml: lib.paragraphsToHtml([...paragraphs]),
     channelId: channel.id,
+    lead: null,
     source: "济南日报",
     publishedAt: "",
     bylines: [{ authorId: author.id, authorName: author.name, roleLabel: "本报记者" }],

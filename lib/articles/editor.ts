@@ -7,6 +7,8 @@ import { parseQuery } from "../search/parse-query";
 import { matchingIds } from "../search/query";
 import { stateLabel, t } from "../messages/catalog";
 import { formatShanghai } from "../text/time";
+import { getPhoto } from "../media/read";
+import { withCurrentPhotoFiles } from "./photos";
 import { withRelations } from "./snapshot";
 import { isVisibleInNewsroom, newsroomWhere, publishedWhere, stateOf, stateWhere, type ArticleState } from "./visibility";
 
@@ -76,12 +78,14 @@ export async function getArticleForEdit(viewer: Viewer, id: number) {
       bylines: { ...withRelations.bylines, include: { author: { select: { name: true } } } },
       relatedItems: { ...withRelations.relatedItems, include: { targetArticle: { select: { title: true } } } },
       updatedBy: { select: { displayName: true } },
+      photoUses: withRelations.photoUses,
       // Only published ones: they are what a pick may point at, and a stored list can still hold an
       // article unpublished since, which this viewer may not see.
       similar: { where: { similar: publishedWhere() }, orderBy: { position: "asc" }, select: { similar: { select: { id: true, title: true, status: true, publishedAt: true } } } },
     },
   });
   if (!article || !isVisibleInNewsroom(viewer, article)) throw new NotFoundError();
+  const lead = article.photoUses.find((use) => use.role === "lead");
   return {
     id: article.id,
     version: article.version,
@@ -96,13 +100,16 @@ export async function getArticleForEdit(viewer: Viewer, id: number) {
       title: article.title,
       subtitle: article.subtitle,
       summary: article.summary,
-      bodyHtml: article.bodyHtml,
+      bodyHtml: await withCurrentPhotoFiles(article.bodyHtml),
       channelId: article.channelId,
       source: article.source,
       publishedAt: article.publishedAt ? formatShanghai(article.publishedAt) : "",
       bylines: article.bylines.map((b) => ({ authorId: b.authorId, authorName: b.author.name, roleLabel: b.roleLabel })),
       picks: article.relatedItems.map((p) => ({ targetArticleId: p.targetArticleId, title: p.targetArticle?.title ?? p.title, excerpt: p.excerpt, url: p.url })),
+      lead: lead ? { photoId: lead.photoId, caption: lead.caption, alt: lead.alt } : null,
     },
+    /** The 题图 as the library has it (its files, credit and what the viewer may change), for the form's 题图 group. */
+    leadPhoto: lead ? await getPhoto(viewer, lead.photoId) : null,
   };
 }
 export type EditableArticle = Awaited<ReturnType<typeof getArticleForEdit>>;

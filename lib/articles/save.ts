@@ -16,9 +16,11 @@ import { fieldErrors } from "../validation";
 import { articleInputSchema, type ArticleInput, type SaveIntent } from "./schema";
 import { snapshotOf, withRelations, type ArticleSnapshot } from "./snapshot";
 import { isPublished, isVisibleInNewsroom } from "./visibility";
+import { preparePhotos, requireAltText } from "./photos";
 import { staleInfo, writeArticleVersion } from "./write";
 
-export type SaveOutcome = { articleId: number; version: number; changed: boolean; status: string; publicTags: string[] };
+/** `droppedImages`: images of the body that were not library photos and were left out. */
+export type SaveOutcome = { articleId: number; version: number; changed: boolean; status: string; publicTags: string[]; droppedImages: number };
 type Tx = Prisma.TransactionClient;
 type Context = { clientAddress?: string };
 
@@ -54,7 +56,7 @@ type Current = Prisma.ArticleGetPayload<{ include: typeof withRelations }>;
 
 /** The newsroom's version of the form's input: sanitized body, derived summary, workflow state, resolved bylines and picks. */
 async function applyChange(tx: Tx, viewer: Viewer, current: Current | null, input: ArticleInput, intent: SaveIntent, context: Context): Promise<SaveOutcome> {
-  const bodyHtml = sanitizeBodyHtml(input.bodyHtml);
+  const { bodyHtml, lead, dropped } = await preparePhotos(tx, { bodyHtml: sanitizeBodyHtml(input.bodyHtml), lead: input.lead });
   const autoSummary = !input.summary || (current !== null && input.summary === excerpt(current.bodyText));
   const { status, publishedAt } = nextWorkflowState(current, input, intent);
   const bylines = await resolveBylines(tx, input);
@@ -62,6 +64,7 @@ async function applyChange(tx: Tx, viewer: Viewer, current: Current | null, inpu
   if (input.channelId && !(await tx.channel.findUnique({ where: { id: input.channelId }, select: { id: true } }))) {
     throw new ValidationError({ channelId: t("article.channelMissing") });
   }
+  if (status === "published") await requireAltText(tx, { bodyHtml, lead });
   const written = await writeArticleVersion(tx, {
     base: current && { id: current.id, version: current.version, snapshot: snapshotOf(current) },
     next: {
@@ -75,11 +78,12 @@ async function applyChange(tx: Tx, viewer: Viewer, current: Current | null, inpu
       publishedAt,
       bylines,
       picks,
+      lead,
     },
     actorId: viewer.id,
   });
   if (written.changed) await auditWorkflow(tx, viewer, written.articleId, current ?? { status: "draft", publishedAt: null }, { status, publishedAt }, context);
-  return { ...written, status: written.changed || !current ? status : current.status };
+  return { ...written, status: written.changed || !current ? status : current.status, droppedImages: dropped };
 }
 
 function nextWorkflowState(current: Current | null, input: ArticleInput, intent: SaveIntent): { status: string; publishedAt: Date | null } {

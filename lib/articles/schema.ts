@@ -39,6 +39,11 @@ export const articleInputSchema = z.object({
     .refine((value) => value === "" || parseShanghai(value) !== null, rule("article.publishedAtFormat")),
   bylines: z.array(bylineInputSchema, field("bylines", { unit: "people" })).max(10),
   picks: z.array(pickInputSchema, field("picks", { unit: "entries" })).max(10),
+  /** The 题图 with this article's 图说 and 替代文字 for it ("" = the photo's own). */
+  lead: z
+    .object({ photoId: idSchema, caption: text(500, "caption"), alt: text(200, "alt") })
+    .nullable()
+    .default(null),
 });
 
 export type ArticleInput = z.infer<typeof articleInputSchema>;

@@ -9,7 +9,8 @@ import { indexArticle } from "../search/index";
 import { refreshSimilarAround } from "../search/similar";
 import { affectedTags, tags } from "../site/cache-tags";
 import { htmlToText } from "../text/html";
-import { sameSnapshot, type ArticleSnapshot } from "./snapshot";
+import { listBodyPhotos } from "./body";
+import { sameSnapshot, snapshotFrom, type ArticleSnapshot } from "./snapshot";
 
 type Tx = Prisma.TransactionClient;
 
@@ -34,9 +35,9 @@ export type VersionWritten = { articleId: number; version: number; changed: bool
  */
 export async function writeArticleVersion(tx: Tx, { base, next, actorId, similar = "now" }: VersionWrite): Promise<VersionWritten> {
   if (next.status === "published" && !next.publishedAt) throw new Error("a published article needs a publish time");
-  const snapshot: ArticleSnapshot = { ...next, publishedAt: next.publishedAt?.toISOString() ?? null };
+  const snapshot = snapshotFrom({ ...next, publishedAt: next.publishedAt?.toISOString() ?? null });
   if (base && sameSnapshot(base.snapshot, snapshot)) return { articleId: base.id, version: base.version, changed: false, publicTags: [] };
-  const { bylines, picks, ...fields } = next;
+  const { bylines, picks, lead: _lead, ...fields } = next;
   const row = { ...fields, bodyText: htmlToText(next.bodyHtml), updatedById: actorId };
   const articleId = base ? await updateRow(tx, base, row) : (await tx.article.create({ data: { ...row, createdById: actorId, version: 1 }, select: { id: true } })).id;
   const version = base ? base.version + 1 : 1;
@@ -47,6 +48,7 @@ export async function writeArticleVersion(tx: Tx, { base, next, actorId, similar
   await tx.byline.createMany({ data: bylines.map((byline, position) => ({ articleId, position, ...byline })) });
   await tx.relatedEntry.createMany({ data: picks.map((pick, position) => ({ articleId, position, ...pick })) });
   await tx.revision.create({ data: { articleId, number: version, authorId: actorId, snapshot: JSON.stringify(snapshot) } });
+  await writePhotoUses(tx, articleId, snapshot, { replace: base !== null });
   await indexArticle(tx, articleId);
   const neighbours = similar === "now" && similarityInputsChanged(base?.snapshot ?? null, snapshot) ? await refreshSimilarAround(tx, articleId) : [];
   const publicTags = [...publicTagsOf(base?.snapshot ?? null, articleId), ...publicTagsOf(snapshot, articleId), ...neighbours.map(tags.article)];
@@ -66,6 +68,14 @@ export async function staleInfo(tx: Tx, articleId: number) {
   return { currentVersion: article?.version ?? 0, savedBy: latest?.author?.displayName ?? t("article.someoneElse"), savedAt: latest?.createdAt ?? new Date() };
 }
 
+/** The photos the version shows — its 题图 and the figures of its body — as the article's uses of them. */
+async function writePhotoUses(tx: Tx, articleId: number, version: Pick<ArticleSnapshot, "lead" | "bodyHtml">, { replace }: { replace: boolean }): Promise<void> {
+  if (replace) await tx.articlePhoto.deleteMany({ where: { articleId } });
+  const lead = version.lead ? [{ ...version.lead, role: "lead", position: 0 }] : [];
+  const uses = [...lead, ...listBodyPhotos(version.bodyHtml)];
+  if (uses.length > 0) await tx.articlePhoto.createMany({ data: uses.map(({ photoId, role, position, caption, alt }) => ({ articleId, photoId, role, position, caption, alt })) });
+}
+
 /** What 相关推荐 depends on: the text, the channel, the picks it leaves out and when and whether it is published. */
 function similarityInputsChanged(before: ArticleSnapshot | null, next: ArticleSnapshot): boolean {
   const inputs = (snapshot: ArticleSnapshot | null) =>
@@ -82,6 +92,7 @@ function publicTagsOf(snapshot: ArticleSnapshot | null, id: number): string[] {
 /** An article as an export holds it: its row as stored (id, times, version), bylines, picks and every revision. */
 export type ArticleHistory = Omit<Prisma.ArticleCreateManyInput, "id"> & {
   id: number;
+  lead: ArticleSnapshot["lead"];
   bylines: { position: number; authorId: number; roleLabel: string }[];
   picks: { position: number; targetArticleId: number | null; title: string; excerpt: string; url: string }[];
   revisions: { number: number; snapshot: string; authorId: number | null; createdAt: Date }[];
@@ -92,7 +103,7 @@ export type ArticleHistory = Omit<Prisma.ArticleCreateManyInput, "id"> & {
  * article that is not stored yet: pass it with no target and link it later with `linkPick`.
  */
 export async function writeArticleHistory(tx: Tx, articles: ArticleHistory[]): Promise<void> {
-  await tx.article.createMany({ data: articles.map(({ bylines: _bylines, picks: _picks, revisions: _revisions, ...row }) => row) });
+  await tx.article.createMany({ data: articles.map(({ bylines: _bylines, picks: _picks, revisions: _revisions, lead: _lead, ...row }) => row) });
   const withArticle = <T>(article: ArticleHistory, rows: T[]) => rows.map((row) => ({ articleId: article.id, ...row }));
   const bylines = articles.flatMap((article) => withArticle(article, article.bylines));
   if (bylines.length > 0) await tx.byline.createMany({ data: bylines });
@@ -100,7 +111,10 @@ export async function writeArticleHistory(tx: Tx, articles: ArticleHistory[]): P
   if (picks.length > 0) await tx.relatedEntry.createMany({ data: picks });
   const revisions = articles.flatMap((article) => withArticle(article, article.revisions));
   if (revisions.length > 0) await tx.revision.createMany({ data: revisions });
-  for (const article of articles) await indexArticle(tx, article.id);
+  for (const article of articles) {
+    await writePhotoUses(tx, article.id, article, { replace: false });
+    await indexArticle(tx, article.id);
+  }
 }
 
 /** Points a stored 新闻推荐 entry at its target article (written after it, in a history batch). */

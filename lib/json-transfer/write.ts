@@ -61,6 +61,7 @@ export class BatchWriter {
       createdById: userIdOf(this.users, createdBy),
       updatedById: userIdOf(this.users, updatedBy),
       bylines,
+      lead: null,
       picks: picks.map((pick) => ({ ...pick, targetArticleId: this.#pickTarget(article.id, pick) })),
       revisions: revisions.map((revision) => ({
         number: revision.number,

@@ -20,12 +20,14 @@ export type StoredArticle = {
   channel: { name: string } | null;
   bylines: { authorId: number; roleLabel: string; position: number; author: { name: string } }[];
   relatedItems: { targetArticleId: number | null; title: string; excerpt: string; url: string; position: number }[];
+  photoUses: { role: string; photoId: number; caption: string; alt: string }[];
 };
 
 export const storedArticleInclude = {
   channel: { select: { name: true } },
   bylines: { orderBy: { position: "asc" }, include: { author: { select: { name: true } } } },
   relatedItems: { orderBy: { position: "asc" } },
+  photoUses: { where: { role: "lead" }, select: { role: true, photoId: true, caption: true, alt: true } },
 } as const;
 
 /**

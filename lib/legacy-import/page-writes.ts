@@ -28,7 +28,8 @@ async function pageContent(tx: Tx, page: LegacyPage, { articleId, lookups }: { a
 /** A published article with its original publish time and 来源, as version 1. */
 export async function createArticleFromPage(tx: Tx, page: LegacyPage, options: WriteOptions): Promise<Written> {
   const content = await pageContent(tx, page, { lookups: options.lookups });
-  const next: ArticleVersion = { title: page.title, subtitle: "", summary: excerpt(htmlToText(content.bodyHtml)), source: page.source, status: "published", publishedAt: page.publishedAt, ...content };
+  const summary = excerpt(htmlToText(content.bodyHtml));
+  const next: ArticleVersion = { title: page.title, subtitle: "", summary, source: page.source, status: "published", publishedAt: page.publishedAt, lead: null, ...content };
   const written = await writeArticleVersion(tx, { base: null, next, actorId: options.actorId, similar: "at-end-of-batch" });
   options.lookups?.addTitle(page.title, written.articleId);
   return written;

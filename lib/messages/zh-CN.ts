@@ -121,6 +121,11 @@ export const zhCN = {
   "article.publishedAtFormat": "发布时间格式应为 2020-03-02 11:09",
   "article.imported": "导入",
   "article.someoneElse": "其他人",
+  "article.leadMissing": "题图已不在图片库中，请重新选择",
+  "article.altRequired": "发布前请为题图填写替代文字",
+  "article.bodyAltRequired": ({ count }: Count) => `正文中有 ${count} 张图片缺少替代文字，发布前请补上`,
+  "article.altRequiredToPublish": "发布前请为文章中的每张图片填写替代文字（说明图片内容，供视障读者使用）",
+  "article.imagesDropped": ({ count }: Count) => `${count} 张图片不在图片库中，没有保存：请先上传到图片库再插入`,
   "revision.notFound": "找不到这个版本",
   "revision.pairNotFound": "找不到要比较的版本",
 

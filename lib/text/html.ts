@@ -1,10 +1,17 @@
 // Article body HTML: sanitized on every write with an allowlist, and its derived plain text.
+import { render } from "dom-serializer";
+import { isTag } from "domhandler";
+import { findAll, removeElement } from "domutils";
+import { parseDocument } from "htmlparser2";
 import sanitizeHtml from "sanitize-html";
 
 const BODY_POLICY: sanitizeHtml.IOptions = {
-  allowedTags: ["p", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "blockquote", "ul", "ol", "li", "a", "br", "hr", "figure", "figcaption"],
-  allowedAttributes: { a: ["href", "title", "rel", "target"] },
+  allowedTags: ["p", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "blockquote", "ul", "ol", "li", "a", "br", "hr", "figure", "figcaption", "img"],
+  // Figures name library photos (lib/articles/body.ts keeps only those and points their images at
+  // the library's files); an image's address may only be a path on this site.
+  allowedAttributes: { a: ["href", "title", "rel", "target"], figure: ["data-photo-id", "data-gallery"], img: ["src", "alt"] },
   allowedSchemes: ["http", "https", "mailto"],
+  allowedSchemesByTag: { img: [] },
   allowedSchemesAppliedToAttributes: ["href"],
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
@@ -18,7 +25,19 @@ const BODY_POLICY: sanitizeHtml.IOptions = {
 
 /** The only way body HTML reaches the database. */
 export function sanitizeBodyHtml(html: string): string {
-  return sanitizeHtml(html, BODY_POLICY).trim();
+  return dropStrayImages(sanitizeHtml(html, BODY_POLICY).trim());
+}
+
+/** An image only stands as the picture of a figure that names a library photo. */
+function dropStrayImages(html: string): string {
+  if (!html.includes("<img")) return html;
+  const document = parseDocument(html);
+  for (const image of findAll((element) => element.name === "img", document.children)) {
+    const figure = image.parent;
+    const inPhotoFigure = figure !== null && isTag(figure) && figure.name === "figure" && /^[1-9]\d*$/.test(figure.attribs["data-photo-id"] ?? "");
+    if (!inPhotoFigure) removeElement(image);
+  }
+  return render(document, { encodeEntities: "utf8" });
 }
 
 /** Plain text of body HTML, one paragraph per line, for search, summaries and feeds. */

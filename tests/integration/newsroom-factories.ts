@@ -52,6 +52,7 @@ export function articleInput(overrides: Partial<ArticleInput> = {}): ArticleInpu
     channelId: null,
     source: "济南日报",
     publishedAt: "",
+    lead: null,
     bylines: [],
     picks: [],
     ...overrides,

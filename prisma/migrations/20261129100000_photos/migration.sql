@@ -45,6 +45,7 @@ CREATE TABLE "ArticlePhoto" (
     "role" TEXT NOT NULL,
     "position" INTEGER NOT NULL DEFAULT 0,
     "caption" TEXT NOT NULL DEFAULT '',
+    "alt" TEXT NOT NULL DEFAULT '',
     CONSTRAINT "ArticlePhoto_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "ArticlePhoto_photoId_fkey" FOREIGN KEY ("photoId") REFERENCES "Photo" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
