@@ -3,7 +3,7 @@ import { getCachedSiteSettings } from "@/lib/settings/cached";
 import { listCachedChannels, listCachedSitemapEntries } from "@/lib/site/cached";
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const [entries, channels, { siteUrl: base }] = await Promise.all([listCachedSitemapEntries(false), listCachedChannels(), getCachedSiteSettings()]);
+  const [entries, channels, { siteUrl: base }] = await Promise.all([listCachedSitemapEntries(), listCachedChannels(), getCachedSiteSettings()]);
   return [
     { url: `${base}/`, changeFrequency: "hourly", priority: 1 },
     ...channels.map((channel) => ({ url: `${base}/channels/${channel.slug}`, changeFrequency: "hourly" as const, priority: 0.8 })),

@@ -6,6 +6,7 @@ import { NotFoundError } from "../errors";
 import { t } from "../messages/catalog";
 import { sanitizeBodyHtml } from "../text/html";
 import type { PublicArticle } from "./public";
+import { readerPhotos } from "./reader-body";
 import { isVisibleInNewsroom } from "./visibility";
 import { parseSnapshot, snapshotOf, withRelations } from "./snapshot";
 
@@ -25,6 +26,8 @@ export async function getPreview(viewer: Viewer, articleId: number, revisionNumb
     snapshot.channelId ? prisma.channel.findUnique({ where: { id: snapshot.channelId } }) : null,
     prisma.article.findMany({ where: { id: { in: snapshot.picks.flatMap((p) => (p.targetArticleId ? [p.targetArticleId] : [])) } }, select: { id: true, title: true, summary: true } }),
   ]);
+  const bodyHtml = sanitizeBodyHtml(snapshot.bodyHtml);
+  const photos = await readerPhotos(bodyHtml, snapshot.lead);
   const authorById = new Map(authors.map((a) => [a.id, a]));
   const targetById = new Map(targets.map((t) => [t.id, t]));
   const publishedAt = snapshot.publishedAt ? new Date(snapshot.publishedAt) : article.updatedAt;
@@ -34,7 +37,8 @@ export async function getPreview(viewer: Viewer, articleId: number, revisionNumb
     title: snapshot.title,
     subtitle: snapshot.subtitle,
     summary: snapshot.summary,
-    bodyHtml: sanitizeBodyHtml(snapshot.bodyHtml),
+    bodyHtml,
+    ...photos,
     source: snapshot.source,
     publishedAt,
     updatedAt: article.updatedAt,

@@ -6,6 +6,8 @@ import "server-only";
 import { prisma } from "../db";
 import type { Subject } from "../auth/permissions";
 import { hiddenFromPublicSql, isPublic, newsroomSql, publicSql, stateSql, type ArticleState, type SqlCondition } from "../articles/visibility";
+import { listThumbnails } from "../articles/reader-body";
+import type { Figure } from "../media/figures";
 import { parseQuery, type ParsedQuery } from "./parse-query";
 import { buildSnippet } from "./snippet";
 
@@ -168,7 +170,7 @@ async function titlesThenNewest(match: string, facts: BroadFacts & { dense: bool
 }
 
 export type SearchInput = { q: string; channelId?: number | null; from?: Date | null; to?: Date | null; page?: number };
-export type SearchHit = { id: number; title: string; channel: { id: number; slug: string; name: string } | null; publishedAt: Date; snippetHtml: string };
+export type SearchHit = { id: number; title: string; channel: { id: number; slug: string; name: string } | null; publishedAt: Date; snippetHtml: string; thumbnail: Figure | null };
 export type SearchResult = { items: SearchHit[]; total: number; page: number; pageCount: number };
 
 export async function searchPublished(input: SearchInput, now = new Date()): Promise<SearchResult> {
@@ -180,15 +182,26 @@ export async function searchPublished(input: SearchInput, now = new Date()): Pro
   // public rule, already applied in SQL, is checked once more on each row.
   const rows = await prisma.article.findMany({
     where: { id: { in: found.ids } },
-    select: { id: true, title: true, summary: true, bodyText: true, status: true, publishedAt: true, channel: { select: { id: true, slug: true, name: true } } },
+    select: {
+      id: true,
+      title: true,
+      summary: true,
+      bodyText: true,
+      status: true,
+      publishedAt: true,
+      channel: { select: { id: true, slug: true, name: true } },
+      photoUses: { where: { role: "lead" }, select: { photoId: true, caption: true, alt: true } },
+    },
   });
-  const byId = new Map(rows.filter((row) => isPublic(row, now)).map((row) => [row.id, row]));
+  const visible = rows.filter((row) => isPublic(row, now));
+  const thumbnails = await listThumbnails(visible);
+  const byId = new Map(visible.map((row, index) => [row.id, { ...row, thumbnail: thumbnails[index] }]));
   const needles = parsed.terms.flatMap((term) => term.highlights);
   const items = found.ids.flatMap((id) => {
     const row = byId.get(id);
     if (!row || !row.publishedAt) return [];
     const text = row.bodyText || row.summary;
-    return [{ id, title: row.title, channel: row.channel, publishedAt: row.publishedAt, snippetHtml: buildSnippet(text, needles) }];
+    return [{ id, title: row.title, channel: row.channel, publishedAt: row.publishedAt, snippetHtml: buildSnippet(text, needles), thumbnail: row.thumbnail }];
   });
   return { items, total: found.total, page: found.page, pageCount: found.pageCount };
 }

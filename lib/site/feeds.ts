@@ -6,7 +6,8 @@ import { t } from "../messages/catalog";
 import { escapeHtml } from "../text/html";
 import { toShanghaiIso } from "../text/time";
 import { getCachedSiteSettings } from "../settings/cached";
-import { listCachedFeedArticles, listCachedSitemapEntries } from "./cached";
+import { readerBodyHtml } from "../articles/reader-body";
+import { listCachedFeedArticles, listCachedNewsSitemapEntries } from "./cached";
 
 /** The site feed, or one channel's feed; null when the channel does not exist. */
 export async function buildRssFeed(channelSlug?: string): Promise<string | null> {
@@ -32,7 +33,8 @@ export async function buildRssFeed(channelSlug?: string): Promise<string | null>
       id: url,
       link: url,
       description: article.summary,
-      content: article.bodyHtml,
+      content: readerBodyHtml(article.body, base),
+      ...(article.shareImage ? { enclosure: { url: base + article.shareImage.url, length: article.shareImage.bytes, type: "image/jpeg" } } : {}),
       date: article.publishedAt,
       author: article.bylines.map((byline) => ({ name: `${byline.roleLabel} ${byline.author.name}` })),
       category: article.channel ? [{ name: article.channel.name }] : [],
@@ -43,7 +45,7 @@ export async function buildRssFeed(channelSlug?: string): Promise<string | null>
 
 /** Google News sitemap of the last 48 hours of publishing. */
 export async function buildNewsSitemap(): Promise<string> {
-  const [{ siteName, siteUrl: base }, entries] = await Promise.all([getCachedSiteSettings(), listCachedSitemapEntries(true)]);
+  const [{ siteName, siteUrl: base }, entries] = await Promise.all([getCachedSiteSettings(), listCachedNewsSitemapEntries()]);
   const urls = entries.map(
     (entry) => `  <url>
     <loc>${base}/articles/${entry.id}</loc>
@@ -51,11 +53,12 @@ export async function buildNewsSitemap(): Promise<string> {
       <news:publication><news:name>${escapeHtml(siteName)}</news:name><news:language>zh-cn</news:language></news:publication>
       <news:publication_date>${toShanghaiIso(entry.publishedAt)}</news:publication_date>
       <news:title>${escapeHtml(entry.title)}</news:title>
-    </news:news>
+    </news:news>${entry.image ? `
+    <image:image><image:loc>${escapeHtml(base + entry.image.url)}</image:loc></image:image>` : ""}
   </url>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">
 ${urls.join("\n")}
 </urlset>
 `;
