@@ -12,6 +12,7 @@ import { formatShanghai } from "../text/time";
 import { saveArticle } from "./save";
 import { isVisibleInNewsroom } from "./visibility";
 import { displayState } from "./editor";
+import { splitBody, type BodyPhoto } from "./body";
 import { parseSnapshot, type ArticleSnapshot } from "./snapshot";
 
 async function requireRevisionAccess(viewer: Viewer, articleId: number) {
@@ -47,18 +48,34 @@ export async function compareRevisions(viewer: Viewer, articleId: number, from: 
     ["title", (s) => s.title],
     ["subtitle", (s) => s.subtitle],
     ["summary", (s) => s.summary],
-    ["body", (s) => htmlToText(s.bodyHtml)],
+    ["body", (s) => bodyDiffText(s.bodyHtml)],
     ["source", (s) => s.source],
     ["channel", (s) => (s.channelId ? (names.channels.get(s.channelId) ?? `#${s.channelId}`) : "")],
     ["bylines", (s) => s.bylines.map((b) => `${b.roleLabel} ${names.authors.get(b.authorId) ?? `#${b.authorId}`}`).join("、")],
     ["picks", (s) => s.picks.map((p) => [p.title, p.excerpt, p.url].filter(Boolean).join(" | ")).join("\n")],
     ["status", (s) => displayState({ status: s.status, publishedAt: s.publishedAt ? new Date(s.publishedAt) : null }).label],
     ["publishedAt", (s) => (s.publishedAt ? formatShanghai(new Date(s.publishedAt)) : "")],
+    ["lead", (s) => (s.lead ? t("revision.photo", { id: s.lead.photoId }) : "")],
+    ["caption", (s) => s.lead?.caption ?? ""],
+    ["alt", (s) => s.lead?.alt ?? ""],
   ];
   return fields.map(([field, read]) => {
     const parts = characterDiff(read(a), read(b));
     return { label: fieldLabel(field), changed: hasChanges(parts), parts };
   });
+}
+
+/** The body's text with each photo as a marker and its caption, so a photo added, removed or recaptioned shows. */
+function bodyDiffText(bodyHtml: string): string {
+  const figure = (photo: BodyPhoto) => [t("revision.photo", { id: photo.photoId }), photo.caption].filter(Boolean).join(" ");
+  return splitBody(bodyHtml)
+    .map((part) => {
+      if (part.kind === "html") return htmlToText(part.html);
+      if (part.kind === "photo") return figure(part.photo);
+      return [t("revision.gallery"), ...part.photos.map(figure), part.caption].filter(Boolean).join("\n");
+    })
+    .filter(Boolean)
+    .join("\n");
 }
 
 async function lookupNames(snapshots: ArticleSnapshot[]) {
@@ -72,7 +89,7 @@ async function lookupNames(snapshots: ArticleSnapshot[]) {
 }
 
 /**
- * Restores the content of revision `number` (fields, bylines, picks) as a new revision. The
+ * Restores the content of revision `number` (fields, bylines, picks, photos) as a new revision. The
  * workflow state and publish time stay as they are: restoring text never publishes or unpublishes.
  */
 export async function restoreRevision(viewer: Viewer, { articleId, number, baseVersion }: { articleId: number; number: number; baseVersion: number }, context: { clientAddress?: string } = {}) {
@@ -91,8 +108,14 @@ export async function restoreRevision(viewer: Viewer, { articleId, number, baseV
     publishedAt: article.publishedAt ? formatShanghai(article.publishedAt) : "",
     bylines: snapshot.bylines.map((b) => ({ authorId: b.authorId, authorName: names.authors.get(b.authorId) ?? t("author.unknown"), roleLabel: b.roleLabel })),
     picks: snapshot.picks,
+    // A photo deleted from the library since (only unused photos can be) is left out.
+    lead: snapshot.lead && (await photoExists(snapshot.lead.photoId)) ? snapshot.lead : null,
   };
   const outcome = await saveArticle(viewer, { articleId, baseVersion, input, intent: "save" }, context);
   if (outcome.changed) await recordAudit({ actorId: viewer.id, action: "article.restore", target: `article:${articleId}`, detail: `revision ${number}`, clientAddress: context.clientAddress });
   return outcome;
+}
+
+async function photoExists(photoId: number): Promise<boolean> {
+  return (await prisma.photo.count({ where: { id: photoId } })) > 0;
 }

@@ -121,6 +121,8 @@ export const zhCN = {
   "article.publishedAtFormat": "发布时间格式应为 2020-03-02 11:09",
   "article.imported": "导入",
   "article.someoneElse": "其他人",
+  "revision.photo": ({ id }: { id: number }) => `［图片 #${id}］`,
+  "revision.gallery": "［组图］",
   "article.leadMissing": "题图已不在图片库中，请重新选择",
   "article.altRequired": "发布前请为题图填写替代文字",
   "article.bodyAltRequired": ({ count }: Count) => `正文中有 ${count} 张图片缺少替代文字，发布前请补上`,
