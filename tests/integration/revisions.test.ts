@@ -51,7 +51,7 @@ describe("compareRevisions", () => {
     expect(title.parts.filter((part) => part.kind === "delete")).toEqual([{ kind: "delete", text: "一" }]);
     expect(title.parts.filter((part) => part.kind === "insert")).toEqual([{ kind: "insert", text: "两" }]);
     expect(fields.filter((field) => field.label !== "标题").every((field) => !field.changed)).toBe(true);
-    expect(fields.map((field) => field.label)).toEqual(["标题", "副标题", "摘要", "正文", "来源", "栏目", "署名", "新闻推荐", "状态", "发布时间"]);
+    expect(fields.map((field) => field.label)).toEqual(["标题", "副标题", "摘要", "正文", "来源", "栏目", "署名", "新闻推荐", "状态", "发布时间", "题图", "图说", "替代文字"]);
   });
 
   it("shows body, byline and status changes in their own fields by name", async () => {
