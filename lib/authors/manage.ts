@@ -14,6 +14,7 @@ import { t } from "../messages/catalog";
 import { field, rule } from "../messages/zod";
 import { affectedTags, tags } from "../site/cache-tags";
 import { publishedWhere } from "../articles/visibility";
+import { photoTag } from "../media/cache-tags";
 
 type Tx = Prisma.TransactionClient;
 export type Context = { clientAddress?: string };
@@ -103,7 +104,10 @@ export async function updateAuthor(viewer: Viewer, rawInput: UpdateAuthorInput, 
     const row = await tx.author.update({ where: { id: authorId }, data: input, select: summarySelect });
     await audit(tx, viewer, context, { action: "author.update", authorId, detail: `${row.name}：${changes.join("；")}` });
     // The role label and bio show only on the author's page; the name shows on every byline.
-    const publicTags = before.name === row.name ? [tags.author(authorId)] : await tagsOfArticlesBy(tx, [authorId]);
+    const articleTags = before.name === row.name ? [tags.author(authorId)] : await tagsOfArticlesBy(tx, [authorId]);
+    // Credit lines print the name and default role label of the photographer.
+    const credited = await tx.photo.findMany({ where: { creditAuthorId: authorId }, select: { id: true } });
+    const publicTags = [...articleTags, ...credited.map((photo) => photoTag(photo.id))];
     return { author: (await withPublishedCounts(tx, [row]))[0], changed: true, publicTags };
   });
 }
@@ -119,12 +123,15 @@ export async function mergeAuthors(viewer: Viewer, rawInput: MergeAuthorsInput, 
   return prisma.$transaction(async (tx) => {
     const keep = await findAuthor(tx, keepId);
     const remove = await findAuthor(tx, removeId, { removeId: t("author.mergeSourceMissing") });
-    // Only the removed author's articles change; the kept author's page gains them.
-    const publicTags = [...new Set([tags.author(keepId), ...(await tagsOfArticlesBy(tx, [removeId]))])];
+    // Only the removed author's articles change; the kept author's page gains them. Photos they
+    // took keep their credit, now to the kept author (their pages show the new name).
+    const credited = await tx.photo.findMany({ where: { creditAuthorId: removeId }, select: { id: true } });
+    const publicTags = [...new Set([tags.author(keepId), ...(await tagsOfArticlesBy(tx, [removeId])), ...credited.map((photo) => photoTag(photo.id))])];
     const movedArticles = await tx.article.count({ where: { bylines: { some: { authorId: removeId } } } });
     await moveBylines(tx, keepId, removeId);
     await remapRevisions(tx, keepId, removeId);
     const { count: movedUsers } = await tx.user.updateMany({ where: { authorId: removeId }, data: { authorId: keepId } });
+    await tx.photo.updateMany({ where: { creditAuthorId: removeId }, data: { creditAuthorId: keepId } });
     await tx.author.delete({ where: { id: removeId } });
     const filled = { bio: keep.bio || remove.bio, defaultRoleLabel: keep.defaultRoleLabel || remove.defaultRoleLabel };
     const row = await tx.author.update({ where: { id: keepId }, data: filled, select: summarySelect });
