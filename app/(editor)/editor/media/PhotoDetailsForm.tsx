@@ -91,7 +91,7 @@ export function PhotoDetailsForm({ photo }: { photo: PhotoDto }) {
   return (
     <form className="admin-form photo-editor" aria-labelledby="photo-details-heading" onSubmit={submit} noValidate>
       <div className="photo-editor-preview">
-        <FocalPointPicker variants={photo.variants} alt={photo.alt} focal={focal} onChange={editable ? changeFocal : null} ready={hydrated} />
+        <FocalPointPicker variants={photo.variants} alt={photo.alt || `图片 #${photo.id}`} focal={focal} onChange={editable ? changeFocal : null} ready={hydrated} />
         <FormMessage message={focalMessage} />
       </div>
       <div className="photo-editor-fields">

@@ -6,7 +6,7 @@ import { PhotoPicture } from "./PhotoPicture";
 /** A card's picture: about 15rem wide in the grid, 7rem beside the text on a phone. */
 const THUMBNAIL_SIZES = "(max-width: 30rem) 7rem, 15rem";
 
-/** The library's photos as cards: picture, 图说, credit line, uploader, date, uses. */
+/** The library's photos as cards: picture, 图说, credit line, uploader, date, uses. A picture without 替代文字 is named by its file. */
 export function PhotoGrid({ photos }: { photos: PhotoDto[] }) {
   return (
     <ul className="photo-grid" aria-label="图片">
@@ -14,7 +14,7 @@ export function PhotoGrid({ photos }: { photos: PhotoDto[] }) {
         <li key={photo.id} className="photo-card">
           <Link href={`/editor/media/${photo.id}`} className="photo-card-link">
             <span className="photo-card-image">
-              <PhotoPicture variants={photo.variants} alt={photo.alt} sizes={THUMBNAIL_SIZES} focal={{ x: photo.focalX, y: photo.focalY }} lazy />
+              <PhotoPicture variants={photo.variants} alt={photo.alt || photo.original.name || `图片 #${photo.id}`} sizes={THUMBNAIL_SIZES} focal={{ x: photo.focalX, y: photo.focalY }} lazy />
             </span>
             <span className={photo.caption ? "photo-card-caption" : "photo-card-caption is-empty"}>{photo.caption || "未填图说"}</span>
           </Link>
