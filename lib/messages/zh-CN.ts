@@ -235,4 +235,7 @@ export const zhCN = {
   "action.userEnabled": ({ email }: Email) => `已启用 ${email}`,
   "action.userAlreadyDisabled": "该用户已是停用状态",
   "action.userAlreadyEnabled": "该用户已是正常状态",
+  "action.photoSaved": "已保存图片信息",
+  "action.photoDeleted": "已删除图片",
+  "action.mediaSettingsSaved": "已保存图片上传大小上限",
 } satisfies Record<string, string | ((params: never) => string)>;

@@ -15,7 +15,10 @@ export type ActionName =
   | "createUserAction"
   | "changeRoleAction"
   | "resetPasswordAction"
-  | "setDisabledAction";
+  | "setDisabledAction"
+  | "updatePhotoDetailsAction"
+  | "deletePhotoAction"
+  | "updateMediaSettingsAction";
 
 type ManifestEntry = { workers: Record<string, unknown>; filename: string; exportedName: string };
 

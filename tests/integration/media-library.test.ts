@@ -9,7 +9,7 @@ import { t } from "@/lib/messages/catalog";
 import { deletePhoto, updatePhotoDetails } from "@/lib/media/manage";
 import { getPhoto, listPhotos } from "@/lib/media/read";
 import { createPhoto, replacePhotoFile } from "@/lib/media/upload";
-import { countPhotoUses, listPhotoUses } from "@/lib/media/uses";
+import { countPhotoUses, listPhotoUses, listVisiblePhotoUses } from "@/lib/media/uses";
 import { waitForImageWork } from "@/lib/media/work-queue";
 import type { PhotoDetailsInput } from "@/lib/media/schema";
 import { createArticle, createAuthor } from "./factories";
@@ -123,6 +123,33 @@ describe("delete", () => {
     const folder = stored.variants[0].url.split("/")[2];
     expect(listMediaFiles().filter((file) => file.includes(`/${folder}/`))).toEqual([]);
     expect(await prisma.auditEvent.count({ where: { action: "photo.delete", target: `photo:${photo.id}`, actorId: editor.id } })).toBe(1);
+  });
+});
+
+describe("uses as a viewer sees them", () => {
+  it("shows editors every article with its state and role; a reporter their own articles' uses and only a count of the others", async () => {
+    const photo = await uploadAs(editor);
+    const own = await createArticle({ status: "draft", publishedAt: null });
+    await prisma.article.update({ where: { id: own.id }, data: { createdById: reporter.id } });
+    const scheduled = await createArticle({ publishedAt: new Date(Date.now() + 86_400_000) });
+    await prisma.articlePhoto.createMany({
+      data: [
+        { articleId: own.id, photoId: photo.id, role: "lead" },
+        { articleId: scheduled.id, photoId: photo.id, role: "gallery", position: 2 },
+      ],
+    });
+
+    expect(await listVisiblePhotoUses(editor, photo.id)).toEqual({
+      uses: [
+        { articleId: own.id, title: own.title, state: "draft", role: "lead", position: 0 },
+        { articleId: scheduled.id, title: scheduled.title, state: "scheduled", role: "gallery", position: 2 },
+      ],
+      otherCount: 0,
+    });
+    const seenByReporter = await listVisiblePhotoUses(reporter, photo.id);
+    expect(seenByReporter).toEqual({ uses: [{ articleId: own.id, title: own.title, state: "draft", role: "lead", position: 0 }], otherCount: 1 });
+    expect(JSON.stringify(seenByReporter)).not.toContain(scheduled.title);
+    await prisma.articlePhoto.deleteMany({ where: { photoId: photo.id } });
   });
 });
 

@@ -34,6 +34,7 @@ async function NewsroomHeader() {
           <nav aria-label="编辑部">
             <Link href="/editor">文章</Link>
             <Link href="/editor/articles/new">新建文章</Link>
+            {hasPermission(viewer.role, "photo.upload") && <Link href="/editor/media">图片库</Link>}
             {hasPermission(viewer.role, "authors.manage") && <Link href="/editor/authors">作者</Link>}
             {hasPermission(viewer.role, "channels.manage") && <Link href="/editor/channels">栏目</Link>}
             {hasPermission(viewer.role, "users.manage") && <Link href="/editor/users">用户</Link>}
