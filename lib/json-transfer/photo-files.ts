@@ -65,6 +65,7 @@ export class ImportedOriginals {
 
   /** After a failed import. A file that cannot be removed stays an orphan for `cms media:check` to report. */
   async removeAll(): Promise<void> {
+    if (this.#added.length === 0) return;
     const store = mediaStore();
     for (const key of this.#added.splice(0)) await store.delete(key).catch(() => undefined);
   }

@@ -92,6 +92,23 @@ describe("db:backup with photos", () => {
     expect(check).toMatchObject({ code: 0, stdout: expect.stringContaining("media check: no problems") });
   });
 
+  it("copies the files when hard links are refused (a backup on another disk), and restores from such a copy", async () => {
+    const link = vi.spyOn(fs.promises, "link").mockRejectedValue(Object.assign(new Error("cross-device link not permitted"), { code: "EXDEV" }));
+    try {
+      const backup = await createBackup({ databaseFile: live, out: backupOut("other-disk"), mediaDir: media });
+      const files = referenced(backup.file);
+      expect(backup.media).toMatchObject({ files: files.length, linked: 0, copied: files.length, missing: [] });
+      const [first] = files;
+      expect(fs.statSync(path.join(backup.media.folder, first.key)).ino).not.toBe(fs.statSync(path.join(media, first.key)).ino);
+      const fresh = path.join(dir, "fresh-copied", "newsdesk.db");
+      const result = await restoreDatabase({ file: backup.file, databaseFile: fresh, backupDir: path.join(dir, "fresh-copied", "backups"), report: quiet });
+      expect(result.photos).toMatchObject({ files: files.length, linked: 0, copied: files.length });
+      expect(contents(path.join(dir, "fresh-copied", "media"))).toEqual(contents(media));
+    } finally {
+      link.mockRestore();
+    }
+  });
+
   it("copies the database again when a photo is deleted between the copy and its files, so no row lacks its file", async () => {
     const doomed = await uploadPhoto(editor, await plainJpeg(500, 500, "#888"), "doomed.jpg");
     const doomedKeys = referenced(live).filter((file) => file.photoId === doomed);
