@@ -2,8 +2,8 @@
 import { openDatabase, type SqliteDatabase } from "./sqlite";
 
 export type CopyProgress = (donePages: number, totalPages: number) => void;
-/** Gives the progress callback of one named copy (a phase of a longer command). */
-export type ProgressFor = (label: string) => CopyProgress | undefined;
+/** Gives the progress callback of one named copy (a phase of a longer command), counted in pages or files. */
+export type ProgressFor = (label: string, unit?: "pages" | "files") => CopyProgress | undefined;
 export type CopyOutcome = { pages: number; restarted: boolean };
 
 const MIN_STEP_PAGES = 256;

@@ -10,7 +10,7 @@ import { formatBytes, formatCount, formatNames } from "./format";
 import { DEFAULT_MIGRATIONS_DIR, getMigrationStatus } from "./migrations";
 import { requireFreeDatabase, schemaFingerprint } from "./sqlite";
 
-export type UpgradeOptions = MigrationSetup & { databaseFile: string; backupDir: string; report: Report; progressFor?: ProgressFor };
+export type UpgradeOptions = MigrationSetup & { databaseFile: string; mediaDir?: string; backupDir: string; report: Report; progressFor?: ProgressFor };
 
 export async function migrateWithBackup(options: UpgradeOptions): Promise<{ backup: BackupResult | null; applied: string[] }> {
   const { databaseFile, report } = options;
@@ -28,8 +28,14 @@ export async function migrateWithBackup(options: UpgradeOptions): Promise<{ back
   }
   requireFreeDatabase(databaseFile, "the migration");
   report(`${formatCount(status.pending.length, "pending migration")}: ${formatNames(status.pending)}`);
-  const backup = await createBackup({ databaseFile, out: defaultBackupFile(options.backupDir), onProgress: options.progressFor?.("backup") });
-  report(`backed up the database to ${backup.file} (${formatBytes(backup.bytes)}, integrity ok)`);
+  const backup = await createBackup({
+    databaseFile,
+    out: defaultBackupFile(options.backupDir),
+    mediaDir: options.mediaDir,
+    onProgress: options.progressFor?.("backup"),
+    onFiles: options.progressFor?.("backup of the photos", "files"),
+  });
+  report(`backed up the database to ${backup.file} (${formatBytes(backup.bytes)}, integrity ok) and ${formatCount(backup.media.files, "photo file")} to ${backup.media.folder}`);
   const applied = await applyWithRollback({ ...options, rollbackFile: backup.file, baseFile: backup.file, pending: status.pending });
   return { backup, applied };
 }

@@ -1,9 +1,12 @@
 // Import pass two: inserts the checked records batch by batch inside the caller's transaction, with
-// their ids, times, versions, revision numbers and positions unchanged.
+// their ids, times, versions, revision numbers and positions unchanged. A photo's original is written
+// to the media store as its record arrives (one in memory at a time); its variants are made after
+// the transaction commits.
 import "server-only";
 import type { Prisma } from "../db";
 import { linkPick, writeArticleHistory } from "../articles/write";
-import type { ArticleRecord, AuthorRecord, ChannelRecord } from "./format";
+import type { ArticleRecord, AuthorRecord, ChannelRecord, PhotoRecord } from "./format";
+import type { ImportedOriginals } from "./photo-files";
 import type { ExportEntry } from "./read-export";
 import { userIdOf, type ResolvedUsers } from "./users";
 
@@ -14,16 +17,24 @@ export class BatchWriter {
   #written = new Set<number>();
   // 新闻推荐 that point at an article later in the file: stored empty, then linked at the end.
   #forwardPicks: { articleId: number; position: number; targetArticleId: number }[] = [];
+  photos = 0;
   articles = 0;
 
   constructor(
     private readonly tx: Tx,
     private readonly users: ResolvedUsers,
+    private readonly originals: ImportedOriginals,
     private readonly batchSize: number,
   ) {}
 
   async add(entry: ExportEntry): Promise<void> {
     if (this.#pending.length >= this.batchSize || (this.#pending.length > 0 && this.#pending[0].section !== entry.section)) await this.flush();
+    if (entry.section === "photos") {
+      await this.originals.write(entry.record);
+      this.photos++;
+      // The row waits for its batch; the original's bytes need not.
+      entry = { section: "photos", record: { ...entry.record, original: "" } };
+    }
     this.#pending.push(entry);
   }
 
@@ -39,6 +50,7 @@ export class BatchWriter {
     const records = batch.map((entry) => entry.record);
     if (batch[0].section === "channels") await this.#channels(records as ChannelRecord[]);
     if (batch[0].section === "authors") await this.tx.author.createMany({ data: (records as AuthorRecord[]).map(withDates) });
+    if (batch[0].section === "photos") await this.tx.photo.createMany({ data: (records as PhotoRecord[]).map((photo) => this.#photoRow(photo)) });
     if (batch[0].section === "articles") await this.#articles(records as ArticleRecord[]);
   }
 
@@ -54,6 +66,11 @@ export class BatchWriter {
     this.articles += articles.length;
   }
 
+  /** The row as exported; variants are still to be made, so it is pending until they are. */
+  #photoRow({ original: _original, uploadedBy, fileUpdatedAt, ...photo }: PhotoRecord) {
+    return { ...withDates(photo), fileUpdatedAt: new Date(fileUpdatedAt), uploadedById: userIdOf(this.users, uploadedBy), variantsPending: true };
+  }
+
   #history({ bylines, picks, revisions, createdBy, updatedBy, publishedAt, ...article }: ArticleRecord) {
     return {
       ...withDates(article),
@@ -61,7 +78,6 @@ export class BatchWriter {
       createdById: userIdOf(this.users, createdBy),
       updatedById: userIdOf(this.users, updatedBy),
       bylines,
-      lead: null,
       picks: picks.map((pick) => ({ ...pick, targetArticleId: this.#pickTarget(article.id, pick) })),
       revisions: revisions.map((revision) => ({
         number: revision.number,

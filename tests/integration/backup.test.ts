@@ -144,7 +144,8 @@ describe("db:backup while the database is being written", () => {
     expect(backup.restarted).toBe(false);
     expect(new Set(steps.map(([done]) => done)).size).toBeGreaterThanOrEqual(4);
     expect(steps.at(-1)).toEqual([backup.pages, backup.pages]);
-    expect(fs.readdirSync(path.dirname(backup.file))).toEqual(["copy.db"]);
+    expect(fs.readdirSync(path.dirname(backup.file)).sort()).toEqual(["copy.db", "copy.media"]);
+    expect(fs.readdirSync(backup.media.folder)).toEqual(["manifest.json"]); // no photos here, so only the manifest
     expect(read(backup.file, (db) => db.pragma("journal_mode", { simple: true }))).toBe("delete");
     expect(digest(backup.file)).toBe(digest(live));
   });
@@ -204,9 +205,9 @@ describe("db:backup --keep", () => {
     } finally {
       output.mockRestore();
     }
-    expect(fs.readdirSync(folder).sort()).toEqual([...others, old[2], path.basename(out)].sort());
+    expect(fs.readdirSync(folder).sort()).toEqual([...others, old[2], path.basename(out), path.basename(out).replace(/\.db$/, ".media")].sort());
     expect(printed).toContain(`backup: ${out}`);
-    expect(printed).toContain(`removed ${old[0]}, ${old[1]}`);
+    expect(printed).toContain(`removed ${old[0]}, ${old[1]} (each with its .media folder)`);
     expect(integrity(out)).toBe("ok");
   });
 });

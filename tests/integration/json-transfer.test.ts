@@ -36,11 +36,11 @@ async function exportOf(db: Db, name: string): Promise<string> {
 }
 
 async function counts(db: Db) {
-  const [users, channels, redirects, authors, articles, bylines, picks, revisions, audit] = await Promise.all([
+  const [users, channels, redirects, authors, articles, bylines, picks, revisions, audit, photos] = await Promise.all([
     db.user.count(), db.channel.count(), db.channelSlugRedirect.count(), db.author.count(), db.article.count(),
-    db.byline.count(), db.relatedEntry.count(), db.revision.count(), db.auditEvent.count(),
+    db.byline.count(), db.relatedEntry.count(), db.revision.count(), db.auditEvent.count(), db.photo.count(),
   ]);
-  return { users, channels, redirects, authors, articles, bylines, picks, revisions, audit };
+  return { users, channels, redirects, authors, articles, bylines, picks, revisions, audit, photos };
 }
 
 async function failure(promise: Promise<unknown>): Promise<string> {
@@ -104,8 +104,9 @@ afterAll(async () => {
 describe("the export", () => {
   it("holds every status, a redirect, several bylines, picks with and without targets, and revisions", () => {
     const document = JSON.parse(source);
-    expect(Object.keys(document)).toEqual(["format", "version", "exportedAt", "channels", "authors", "articles"]);
-    expect(document).toMatchObject({ format: "newsdesk-export", version: 1 });
+    expect(Object.keys(document)).toEqual(["format", "version", "exportedAt", "channels", "authors", "photos", "articles"]);
+    expect(document).toMatchObject({ format: "newsdesk-export", version: 2, photos: [] });
+    expect(document.articles.map((article: { lead: unknown }) => article.lead)).toEqual([null, null, null, null, null]);
     expect(document.channels.flatMap((channel: { redirects: string[] }) => channel.redirects)).toEqual(["old-pingyin"]);
     expect(new Set(document.articles.map((article: { status: string }) => article.status))).toEqual(new Set(["draft", "review", "published", "archived"]));
     const first = document.articles[0];
@@ -125,7 +126,7 @@ describe("the export", () => {
     vi.spyOn(process.stdout, "write").mockImplementation((chunk) => (written.push(String(chunk)), true));
     const file = path.join(folder, "cli.json");
     await exportCommand.run(["--out", file]).finally(() => vi.restoreAllMocks());
-    expect(written.at(-1)).toBe(`exported 5 articles (4 revisions), 3 channels, 3 authors to ${file}\n`);
+    expect(written.at(-1)).toBe(`exported 5 articles (4 revisions), no photos, 3 channels, 3 authors to ${file}\n`);
     expect(withoutExportedAt(fs.readFileSync(file, "utf8"))).toBe(withoutExportedAt(source));
     expect(defaultExportFile(new Date("2026-03-01T12:00:00.123Z"))).toBe(path.resolve("data/exports/newsdesk-20260301T120000Z.json"));
   });
@@ -148,6 +149,16 @@ describe("export → import into an empty database → export", () => {
 
   it("gives the same document, except exportedAt", async () => {
     expect(withoutExportedAt(await exportOf(target, "round-trip.json"))).toBe(withoutExportedAt(source));
+  });
+
+  it("reads a version 1 file (from before photos) just the same: its export is the version 2 document", async () => {
+    const v1 = source.replace('"version":2', '"version":1').replace('"photos":[],\n', "").replaceAll('"lead":null,"bylines"', '"bylines"');
+    expect(v1).not.toMatch(/"photos"|"lead":null,/); // snapshots keep theirs: stored text, kept as it is
+    const file = path.join(folder, "version-1.json");
+    fs.writeFileSync(file, v1);
+    const older = emptyDatabase();
+    expect(await importExportFile(file, { ...quiet, db: older })).toMatchObject({ articles: 5, photos: 0, revisions: 4 });
+    expect(withoutExportedAt(await exportOf(older, "version-1-round-trip.json"))).toBe(withoutExportedAt(source));
   });
 
   it("keeps ids, so new rows continue after them", async () => {
@@ -177,7 +188,7 @@ describe("import refuses without writing anything", () => {
 
   it("a database that already holds content", async () => {
     const before = await counts(prisma);
-    expect(await failure(importExportFile(sourceFile(), { ...quiet, db: prisma }))).toMatch(/^the database already holds content \(5 articles, 3 channels, 3 authors\); import needs an empty database/);
+    expect(await failure(importExportFile(sourceFile(), { ...quiet, db: prisma }))).toMatch(/^the database already holds content \(5 articles, 3 channels, 3 authors, 0 photos\); import needs an empty database/);
     expect(await counts(prisma)).toEqual(before);
   });
 
@@ -185,13 +196,15 @@ describe("import refuses without writing anything", () => {
     ["a truncated file", () => write("truncated.json", source.slice(0, Math.floor(source.length * 0.7))), /malformed JSON/],
     ["a file that is not JSON", () => write("page.txt", "“两手抓、两手赢”平阴为什么能\n济南日报 2020-03-02 11:09"), /malformed JSON: the document is not a JSON object/],
     ["a foreign JSON file", () => write("foreign.json", '{"name":"newsdesk","version":"0.1.0"}'), /not a newsdesk-export file$/],
-    ["a later version", () => write("v2.json", source.replace('"version":1', '"version":2')), /unsupported export version 2/],
+    ["a later version", () => write("v3.json", source.replace('"version":2', '"version":3')), /unsupported export version 3 \(this newsdesk reads versions 1 to 2\)/],
+    ["a version 1 file with photos", () => write("v1-photos.json", source.replace('"version":2', '"version":1')), /found "photos" where "articles" belongs/],
+    ["a version 2 article without its 题图 field", () => write("no-lead.json", source.replace('"lead":null,', "")), /article #1 \(id \d+\): lead: /],
     ["an invalid record", () => write("bad-status.json", source.replace(/"status":"archived"/, '"status":"deleted"')), /article #5 \(id \d+\): status: /],
     ["a pick pointing outside the file", () => write("dangling.json", source.replace(/"targetArticleId":\d+/, '"targetArticleId":999')), /新闻推荐 target 999 is not in the file/],
     ["a missing file", () => path.join(folder, "missing.json"), /missing\.json: no such file$/],
   ])("%s", async (_case, file, message) => {
     expect(await failure(importExportFile(file(), { ...quiet, db: empty }))).toMatch(message);
-    expect(await counts(empty)).toEqual({ users: 0, channels: 0, redirects: 0, authors: 0, articles: 0, bylines: 0, picks: 0, revisions: 0, audit: 0 });
+    expect(await counts(empty)).toEqual({ users: 0, channels: 0, redirects: 0, authors: 0, articles: 0, bylines: 0, picks: 0, revisions: 0, audit: 0, photos: 0 });
   });
 
   it("a file that changes after the check, rolling back everything written before the bad record", async () => {
@@ -201,7 +214,7 @@ describe("import refuses without writing anything", () => {
       return () => undefined;
     };
     expect(await failure(importExportFile(file, { ...quiet, progress, db: empty, batchSize: 1 }))).toMatch(/article #5 .*; nothing was imported$/);
-    expect(await counts(empty)).toEqual({ users: 0, channels: 0, redirects: 0, authors: 0, articles: 0, bylines: 0, picks: 0, revisions: 0, audit: 0 });
+    expect(await counts(empty)).toEqual({ users: 0, channels: 0, redirects: 0, authors: 0, articles: 0, bylines: 0, picks: 0, revisions: 0, audit: 0, photos: 0 });
   });
 });
 

@@ -105,6 +105,8 @@ export const importCommand: Command = {
   run: async (args) => {
     if (args[0] !== "--json") return void (await runImport(args));
     if (args.length !== 2 || args[1].startsWith("-")) throw new OperationError("usage: cms import --json FILE (see cms import --help)");
-    await importExportFile(args[1], { progress, log: info });
+    const summary = await importExportFile(args[1], { progress, log: info });
+    const failed = summary.variantFailures.length;
+    if (failed > 0) throw new OperationError(`the import is complete, but ${failed} photo${failed === 1 ? " has" : "s have"} no variants yet (listed above): fix the cause, then run cms media:rebuild --pending`);
   },
 };
