@@ -18,6 +18,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          globalSetup: ["tests/integration/migrated-template.ts"],
           setupFiles: ["tests/integration/setup-database.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
