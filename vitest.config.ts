@@ -22,7 +22,11 @@ export default defineConfig({
           setupFiles: ["tests/integration/setup-database.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
+          // Two files at a time (this machine has two cores): each has its own database file, process
+          // and environment, and none listens on a port or writes outside its own folder under tests/.tmp.
+          maxWorkers: 2,
+          // Its own group, so a plain `vitest run` may give the unit project a different worker count.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
