@@ -7,6 +7,8 @@ export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 export const ROOT = path.resolve(__dirname, "../..");
 export const E2E_DATABASE = path.join(ROOT, "tests/.tmp/e2e.db");
 export const E2E_FIXTURES = path.join(ROOT, "tests/.tmp/e2e-fixtures.json");
+/** Held by a spec while it writes or watches the site settings (see withSiteSettingsLock). */
+export const E2E_SITE_SETTINGS_LOCK = path.join(ROOT, "tests/.tmp/e2e-site-settings.lock");
 export const E2E_ADMIN = { email: "admin@e2e.test", password: "e2e-admin-password-1" };
 export const E2E_PASSWORD = "e2e-password-123";
 export const E2E_USERS = {
