@@ -22,8 +22,9 @@ export default defineConfig({
           setupFiles: ["tests/integration/setup-database.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          // Two files at a time (this machine has two cores): each has its own database file, process
-          // and environment, and none listens on a port or writes outside its own folder under tests/.tmp.
+          // Two files at a time (the newsroom's machines have two cores). Safe because each file has
+          // its own database file, process and environment, listens on no port, and writes only files
+          // of its own (uniquely named under tests/.tmp, or in a fresh temporary folder).
           maxWorkers: 2,
           // Its own group, so a plain `vitest run` may give the unit project a different worker count.
           sequence: { groupOrder: 1 },
