@@ -2,7 +2,7 @@
 // author merge and rename, channel rename with its old URL redirecting, audit log filters, settings.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { E2E_USERS } from "./environment";
-import { asRole, openEditor } from "./support";
+import { asRole, openEditor, withSiteSettingsLock } from "./support";
 
 const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 
@@ -216,35 +216,38 @@ test("an admin's new site name shows on public pages and in the feed at once; cl
   const siteName = `设置测试网${stamp()}`;
   const admin = await newPage(browser, "admin");
   const reader = await newPage(browser);
-  await reader.goto("/");
-  const original = (await reader.locator(".site-name").textContent())!;
-
-  await admin.goto("/editor/settings");
-  const form = admin.getByRole("form", { name: "站点设置" });
-  const save = async (value: string) => {
-    await form.getByLabel("网站名称").fill(value);
-    // The success message stays up between saves, so wait for this save's own server action.
-    const done = admin.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/editor/settings");
-    await form.getByRole("button", { name: "保存设置" }).click();
-    await done;
-    await expect(form.getByRole("status").filter({ hasText: "已保存站点设置" })).toBeVisible();
-  };
-  try {
-    await form.getByLabel("网站地址").fill("not a url");
-    await form.getByRole("button", { name: "保存设置" }).click();
-    await expect(form.getByText("网站地址应为")).toBeVisible();
-    await form.getByLabel("网站地址").fill("");
-
-    await save(siteName);
+  // The forbidden-action specs save settings too, in another worker: take turns.
+  await withSiteSettingsLock(async () => {
     await reader.goto("/");
-    await expect(reader.locator(".site-name")).toHaveText(siteName);
-    await expect(reader.locator(".site-footer")).toContainText(siteName);
-    expect(await (await reader.request.get("/feed.xml")).text()).toContain(siteName);
-  } finally {
-    await save("");
-  }
-  await reader.goto("/");
-  await expect(reader.locator(".site-name")).toHaveText(original);
+    const original = (await reader.locator(".site-name").textContent())!;
+
+    await admin.goto("/editor/settings");
+    const form = admin.getByRole("form", { name: "站点设置" });
+    const save = async (value: string) => {
+      await form.getByLabel("网站名称").fill(value);
+      // The success message stays up between saves, so wait for this save's own server action.
+      const done = admin.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/editor/settings");
+      await form.getByRole("button", { name: "保存设置" }).click();
+      await done;
+      await expect(form.getByRole("status").filter({ hasText: "已保存站点设置" })).toBeVisible();
+    };
+    try {
+      await form.getByLabel("网站地址").fill("not a url");
+      await form.getByRole("button", { name: "保存设置" }).click();
+      await expect(form.getByText("网站地址应为")).toBeVisible();
+      await form.getByLabel("网站地址").fill("");
+
+      await save(siteName);
+      await reader.goto("/");
+      await expect(reader.locator(".site-name")).toHaveText(siteName);
+      await expect(reader.locator(".site-footer")).toContainText(siteName);
+      expect(await (await reader.request.get("/feed.xml")).text()).toContain(siteName);
+    } finally {
+      await save("");
+    }
+    await reader.goto("/");
+    await expect(reader.locator(".site-name")).toHaveText(original);
+  });
 });
 
 test("editors may not open settings or the audit log; reporters may not manage authors or channels", async ({ browser }) => {

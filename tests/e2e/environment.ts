@@ -1,11 +1,14 @@
 // The end-to-end installation: its own database, build folder and port, never the real ones.
 import path from "node:path";
 
-export const E2E_PORT = 3100;
+/** E2E_PORT lets two checkouts run browser tests at once; 3100 by default. */
+export const E2E_PORT = e2ePort(process.env.E2E_PORT);
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 export const ROOT = path.resolve(__dirname, "../..");
 export const E2E_DATABASE = path.join(ROOT, "tests/.tmp/e2e.db");
 export const E2E_FIXTURES = path.join(ROOT, "tests/.tmp/e2e-fixtures.json");
+/** Held by a spec while it writes or watches the site settings (see withSiteSettingsLock). */
+export const E2E_SITE_SETTINGS_LOCK = path.join(ROOT, "tests/.tmp/e2e-site-settings.lock");
 export const E2E_ADMIN = { email: "admin@e2e.test", password: "e2e-admin-password-1" };
 export const E2E_PASSWORD = "e2e-password-123";
 export const E2E_USERS = {
@@ -31,4 +34,11 @@ export const e2eEnv: NodeJS.ProcessEnv = {
 export function chromiumPath(): string | undefined {
   const fs = require("node:fs") as typeof import("node:fs");
   return [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].find((candidate) => candidate && fs.existsSync(candidate));
+}
+
+function e2ePort(value: string | undefined): number {
+  if (value === undefined || value.trim() === "") return 3100;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`E2E_PORT must be a TCP port number, not "${value}"`);
+  return port;
 }

@@ -133,7 +133,9 @@ test("a closed tab's typing is offered back from the local draft, never applied 
   await saveNew(page);
   const url = page.url();
   await typeBody(page, "还没保存就关掉了标签页。");
-  await page.waitForTimeout(6_000);
+  // The form keeps a local copy every few seconds: wait until the browser holds one, then close.
+  const storedCopies = () => page.evaluate(() => Object.values(localStorage).join("\n"));
+  await expect.poll(storedCopies, { message: "the typing is kept in localStorage", timeout: 15_000 }).toContain("还没保存就关掉了标签页。");
   await page.close();
 
   const reopened = await context.newPage();

@@ -12,22 +12,40 @@ export type ActionName =
   | "restoreRevisionAction"
   | "searchAuthorsAction"
   | "searchPublishedArticlesAction"
+  | "createAuthorAction"
+  | "updateAuthorAction"
+  | "mergeAuthorsAction"
+  | "createChannelAction"
+  | "updateChannelAction"
+  | "moveChannelAction"
+  | "deleteChannelAction"
   | "createUserAction"
   | "changeRoleAction"
   | "resetPasswordAction"
   | "setDisabledAction"
+  | "updateSettingsAction"
   | "updatePhotoDetailsAction"
   | "deletePhotoAction"
   | "updateMediaSettingsAction";
 
 type ManifestEntry = { workers: Record<string, unknown>; filename: string; exportedName: string };
 
-/** The action's id and the pages whose worker holds it, from the build the server is running. */
-export function findAction(name: ActionName): { id: string; pages: string[] } {
+/** The newsroom's server actions in the build the server is running, by action id. */
+function newsroomActions(): [string, ManifestEntry][] {
   // Read at call time, never at import: Playwright loads spec files before the server has built.
   const manifestPath = path.join(ROOT, ".next-e2e/server/server-reference-manifest.json");
   const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8")) as { node: Record<string, ManifestEntry> };
-  const found = Object.entries(manifest.node).filter(([, entry]) => entry.exportedName === name && entry.filename.startsWith("app/(editor)/"));
+  return Object.entries(manifest.node).filter(([, entry]) => entry.filename.startsWith("app/(editor)/"));
+}
+
+/** The names of every server action the newsroom exports, sorted: what the specs must cover. */
+export function listNewsroomActions(): string[] {
+  return [...new Set(newsroomActions().map(([, entry]) => entry.exportedName))].sort();
+}
+
+/** The action's id and the pages whose worker holds it, from the build the server is running. */
+export function findAction(name: ActionName): { id: string; pages: string[] } {
+  const found = newsroomActions().filter(([, entry]) => entry.exportedName === name);
   if (found.length !== 1) throw new Error(`expected one server action named ${name}, found ${found.length}`);
   const [id, entry] = found[0];
   // "app/(editor)/editor/articles/new/page" -> "/editor/articles/new"
@@ -101,7 +119,9 @@ export function articleInput(overrides: Record<string, unknown> = {}) {
   return { title: "", subtitle: "", summary: "", bodyHtml: "<p>正文。</p>", channelId: null, source: "测试日报", publishedAt: "", bylines: [], picks: [], ...overrides };
 }
 
-export type SaveIntent = "save" | "submit" | "publish" | "unpublish" | "archive";
+/** What a save asks for besides storing the fields; the form's buttons send these. */
+export const SAVE_INTENTS = ["save", "submit", "publish", "unpublish", "archive"] as const;
+export type SaveIntent = (typeof SAVE_INTENTS)[number];
 export type SavedArticle = { articleId: number; version: number; status: string };
 export type ActionOutcome<T> = { ok: true; message: string; data: T } | { ok: false; message: string; fieldErrors?: Record<string, string> };
 

@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { E2E_DATABASE, E2E_PORT } from "./environment";
+import { E2E_DATABASE, E2E_PORT, E2E_SITE_SETTINGS_LOCK } from "./environment";
 
 const configured = path.resolve((process.env.DATABASE_URL ?? "").replace(/^file:/, ""));
 if (configured !== E2E_DATABASE || process.env.NEXT_DIST_DIR !== ".next-e2e") {
@@ -11,6 +11,7 @@ if (configured !== E2E_DATABASE || process.env.NEXT_DIST_DIR !== ".next-e2e") {
   process.exit(1);
 }
 for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(E2E_DATABASE + suffix, { force: true });
+fs.rmSync(E2E_SITE_SETTINGS_LOCK, { recursive: true, force: true }); // left by an interrupted run
 
 const run = (args: string[]) => {
   const result = spawnSync("npx", ["tsx", "--conditions=react-server", ...args], { stdio: "inherit", env: process.env });

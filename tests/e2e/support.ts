@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { expect, type Page } from "@playwright/test";
-import { E2E_FIXTURES, E2E_USERS, e2eEnv, ROOT, storageStatePath, type E2ERole } from "./environment";
+import { E2E_FIXTURES, E2E_SITE_SETTINGS_LOCK, E2E_USERS, e2eEnv, ROOT, storageStatePath, type E2ERole } from "./environment";
 import type { E2EFixtures } from "./fixtures";
 
 export function fixtures(): E2EFixtures {
@@ -49,4 +49,18 @@ export async function signIn(page: Page, who: E2ERole | { email: string; passwor
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page).toHaveURL(new RegExp(`${returnTo.replace(/[/?]/g, "\\$&")}$`));
   await expect(page.getByText(user.name, { exact: false }).first()).toBeVisible();
+}
+
+/**
+ * Runs `work` while no other spec writes or watches the site settings. A save writes every setting
+ * at once, so two specs saving side by side (in two workers) would overwrite each other's values.
+ */
+export async function withSiteSettingsLock<T>(work: () => Promise<T>): Promise<T> {
+  // mkdir is atomic: exactly one worker creates the folder; the others retry until it is gone.
+  await expect(() => fs.mkdirSync(E2E_SITE_SETTINGS_LOCK), "another spec keeps the site settings locked").toPass({ timeout: 60_000 });
+  try {
+    return await work();
+  } finally {
+    fs.rmSync(E2E_SITE_SETTINGS_LOCK, { recursive: true, force: true });
+  }
 }

@@ -61,6 +61,43 @@ function findExecutable({ root, html, tags, linkAttributes }: { root: string | n
   return findings;
 }
 
+const CANARIES = ["animation", "frames", "media", "smil", "toggle"];
+
+/**
+ * Waits until the page has done the deferred work a vector could hide in: its load event, two
+ * rendering frames (autofocus, meta refresh), a CSS animation start, an SVG animation begin, a
+ * details toggle and a failed media load. Canaries of each kind are added after the content, so when
+ * all of them have fired the content's own had their turn too; then the canaries are removed. They
+ * live in a shadow root, out of reach of the page's styles, and load nothing from the network.
+ */
+async function settle(page: Page) {
+  await page.waitForLoadState("load");
+  await page.evaluate(() => {
+    const fired = new Set<string>();
+    (window as unknown as { __canaries: Set<string> }).__canaries = fired;
+    const host = document.createElement("div");
+    host.id = "settle-canaries";
+    host.style.cssText = "position:fixed;left:-100px;top:0;width:10px;height:10px;overflow:hidden";
+    const root = host.attachShadow({ mode: "open" });
+    root.innerHTML =
+      '<style>@keyframes settle-canary{from{opacity:.5}to{opacity:1}}</style><span style="animation:settle-canary 1s">.</span>' +
+      '<details><summary>.</summary></details><svg><rect width="1" height="1"><set attributeName="width" to="2" begin="0s"/></rect></svg><video muted></video>';
+    root.querySelector("span")!.addEventListener("animationstart", () => fired.add("animation"));
+    root.querySelector("set")!.addEventListener("beginEvent", () => fired.add("smil"));
+    const details = root.querySelector("details")!;
+    details.addEventListener("toggle", () => fired.add("toggle"));
+    const video = root.querySelector("video")!;
+    video.addEventListener("error", () => fired.add("media"));
+    document.body.append(host);
+    details.open = true;
+    video.src = "data:video/mp4;base64,AAAA"; // not a video: fails to decode, with no request
+    requestAnimationFrame(() => requestAnimationFrame(() => fired.add("frames")));
+  });
+  const fired = () => page.evaluate(() => [...(window as unknown as { __canaries: Set<string> }).__canaries].sort());
+  await expect.poll(fired, { message: "the page ran its deferred events", timeout: 10_000 }).toEqual(CANARIES);
+  await page.evaluate(() => document.getElementById("settle-canaries")?.remove());
+}
+
 /** Gives hover- and focus-triggered handlers their chance, then reports findings and dialogs. */
 async function inspectPage(page: Page, dialogs: string[], root: string | null): Promise<string[]> {
   await page.evaluate((selector) => {
@@ -69,8 +106,7 @@ async function inspectPage(page: Page, dialogs: string[], root: string | null): 
       (element as HTMLElement).focus?.();
     }
   }, root);
-  // Timers, animations, autofocus and meta refresh get a moment to fire.
-  await page.waitForTimeout(500);
+  await settle(page);
   const findings = await page.evaluate(findExecutable, { root, html: null, tags: BODY_TAGS, linkAttributes: LINK_ATTRIBUTES });
   return [...dialogs.map((dialog) => `dialog: ${dialog}`), ...findings];
 }
@@ -148,6 +184,8 @@ async function expectInertEverywhere(browser: Browser, articleId: number, title:
 // ---------------------------------------------------------------------------------------------
 
 const BATCHES = vectorBatches();
+// Vectors that fire on an animation, a toggle, a failed load or a frame's load: what settle() waits for.
+const DEFERRED_VECTORS = ["onanimationstart with a style element", "svg animate onbegin", "svg set onbegin", "details ontoggle", "video source onerror", "audio onerror", "iframe srcdoc"];
 
 test("the corpus holds at least 100 vectors, and the inspection catches them when nothing sanitizes", async ({ browser }) => {
   expect(XSS_VECTORS.length).toBeGreaterThanOrEqual(100);
@@ -170,6 +208,18 @@ test("the corpus holds at least 100 vectors, and the inspection catches them whe
   expect(await inspectStoredHtml(page, batchHtml(BATCHES[0])), "the stored-HTML check on raw vectors").not.toEqual([]);
   expect(await inspectStoredHtml(page, FORMATTING_HTML), "plain formatting is not a finding").toEqual([]);
   await page.close();
+});
+
+test("vectors that run after the page loaded (animation, toggle, failed load, frame) are each caught on their own when nothing sanitizes", async ({ browser }) => {
+  for (const name of DEFERRED_VECTORS) {
+    const vector = XSS_VECTORS.find((candidate) => candidate.name === name)!;
+    const page = await browser.newPage();
+    const dialogs = recordDialogs(page);
+    await page.setContent(`<html><body><main><article><div class="article-body">${vector.html}</div></article></main></body></html>`);
+    const findings = await inspectPage(page, dialogs, ".article-body");
+    expect(findings.filter((finding) => /^(dialog|marker):/.test(finding)), `${name} runs script when unsanitized`).not.toEqual([]);
+    await page.close();
+  }
 });
 
 for (const [index, batch] of BATCHES.entries()) {

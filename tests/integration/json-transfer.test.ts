@@ -1,7 +1,6 @@
 // Export and import against real SQLite files: export → import into a fresh empty database → export
 // again gives the same document; import refuses a non-empty database and broken, foreign or changed
 // files without writing anything. The JSON scanner is also checked one character at a time.
-import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -15,6 +14,7 @@ import { TransferError } from "@/lib/json-transfer/format";
 import { importExportFile } from "@/lib/json-transfer/import";
 import { TopLevelScanner, type ScanEvent } from "@/lib/json-transfer/json-scan";
 import { createArticle, createAuthor, createChannel, minutesAfter } from "./factories";
+import { copyMigratedDatabase } from "./migrated-database";
 import { createUser } from "./newsroom-factories";
 
 const folder = path.resolve("tests/.tmp", `transfer-${crypto.randomUUID()}`);
@@ -22,9 +22,8 @@ const quiet = { progress: () => () => undefined, log: () => undefined, revalidat
 const databases: Db[] = [];
 
 function emptyDatabase(): Db {
-  const url = `file:${path.join(folder, `${crypto.randomUUID()}.db`)}`;
-  execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
-  const db = createPrismaClient(url);
+  const file = copyMigratedDatabase(path.join(folder, `${crypto.randomUUID()}.db`));
+  const db = createPrismaClient(`file:${file}`);
   databases.push(db);
   return db;
 }

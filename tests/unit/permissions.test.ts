@@ -5,6 +5,9 @@ import { can, hasPermission, ROLES, type Action, type ArticleAction, type Role }
 const Y = true;
 const N = false;
 
+// The product's three roles, in the column order of product.md's table; not read from the code.
+const PRODUCT_ROLES = ["reporter", "editor", "admin"] as const satisfies readonly Role[];
+
 // Columns: reporter 记者, editor 编辑, admin 管理员 (product.md, "People and permissions").
 const EXPECTED: Record<Action, [reporter: boolean, editor: boolean, admin: boolean]> = {
   "article.create": [Y, Y, Y], // create an article
@@ -25,14 +28,14 @@ const EXPECTED: Record<Action, [reporter: boolean, editor: boolean, admin: boole
 const ACTIONS = Object.keys(EXPECTED) as Action[];
 
 describe("hasPermission follows the roles table", () => {
-  const cases = ROLES.flatMap((role, column) => ACTIONS.map((action) => ({ role, action, expected: EXPECTED[action][column] })));
+  const cases = PRODUCT_ROLES.flatMap((role, column) => ACTIONS.map((action) => ({ role, action, expected: EXPECTED[action][column] })));
 
   it.each(cases)("$role · $action → $expected", ({ role, action, expected }) => {
     expect(hasPermission(role, action)).toBe(expected);
   });
 
   it("knows exactly the three roles of the product", () => {
-    expect([...ROLES]).toEqual(["reporter", "editor", "admin"]);
+    expect([...ROLES]).toEqual([...PRODUCT_ROLES]);
   });
 });
 
@@ -81,15 +84,11 @@ function expectedEditor(action: ArticleAction, _ownership: Ownership, status: St
 const EXPECTED_CAN: Record<Role, typeof expectedReporter> = { reporter: expectedReporter, editor: expectedEditor, admin: expectedEditor };
 
 describe("can() for every role × article action × ownership × status", () => {
-  const cases = ROLES.flatMap((role) =>
+  const cases = PRODUCT_ROLES.flatMap((role) =>
     ARTICLE_ACTIONS.flatMap((action) =>
       OWNERSHIPS.flatMap((ownership) => STATUSES.map((status) => ({ role, action, ownership, status, expected: EXPECTED_CAN[role](action, ownership, status) }))),
     ),
   );
-
-  it("covers 3 roles × 7 actions × 2 ownerships × 4 statuses", () => {
-    expect(cases).toHaveLength(168);
-  });
 
   it.each(cases)("$role · $action · $ownership $status → $expected", ({ role, action, ownership, status, expected }) => {
     const article = { createdById: ownership === "own" ? VIEWER_ID : OTHER_ID, status };
