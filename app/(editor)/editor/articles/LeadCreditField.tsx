@@ -53,7 +53,7 @@ export function LeadCreditField({ photo, credit, onChange, error }: Props) {
             onChange={(event) => void type(event.target.value)}
           />
           {options.length > 0 && (
-            <ul className="combo-options" aria-label="选择摄影作者">
+            <ul className="combo-options" aria-label="选择作者">
               {options.map((author) => (
                 <li key={author.id}>
                   <button type="button" onClick={() => pick(author)}>{author.defaultRoleLabel} {author.name}</button>

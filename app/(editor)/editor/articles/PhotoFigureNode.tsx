@@ -1,7 +1,7 @@
 "use client";
 import { Node, NodeViewWrapper, ReactNodeViewRenderer, type ReactNodeViewProps } from "@tiptap/react";
 import { useId } from "react";
-import { isPhotoFigureElement, photoFigureSpec, readPhotoFigure } from "./body-photo-host";
+import { isPhotoFigureElement, photoFigureSpec, placeCursorAfterInsertion, readPhotoFigure } from "./body-photo-host";
 import { NodeTextInput } from "./NodeTextInput";
 import type { FigurePhoto } from "./photo-files";
 
@@ -48,8 +48,11 @@ export const PhotoFigure = Node.create({
     return {
       insertPhotoFigures:
         (photos) =>
-        ({ commands }) =>
-          commands.insertContent(photos.map((photo) => ({ type: this.name, attrs: photo }))),
+        ({ commands, dispatch, tr }) => {
+          if (!commands.insertContent(photos.map((photo) => ({ type: this.name, attrs: photo })))) return false;
+          if (dispatch) placeCursorAfterInsertion(tr);
+          return true;
+        },
     };
   },
 
@@ -57,6 +60,9 @@ export const PhotoFigure = Node.create({
     return ReactNodeViewRenderer(PhotoFigureView);
   },
 });
+
+/** How the editor names a picture that has no 替代文字 yet (the stored alt stays empty). */
+export const UNDESCRIBED = "图片（未填图片描述）";
 
 function PhotoFigureView({ node, updateAttributes, deleteNode, selected }: ReactNodeViewProps) {
   const photo = node.attrs as FigurePhoto;
@@ -66,7 +72,7 @@ function PhotoFigureView({ node, updateAttributes, deleteNode, selected }: React
     <NodeViewWrapper className={selected ? "body-photo is-selected" : "body-photo"}>
       <figure className="body-figure">
         <span className="drag-handle" data-drag-handle draggable="true" title="拖动以移动图片" aria-hidden="true">⠿</span>
-        {photo.src ? <img src={photo.src} alt={photo.alt} draggable={false} /> : <p className="figure-missing">这张图片的文件已不在图片库中</p>}
+        {photo.src ? <img src={photo.src} alt={photo.alt.trim() || UNDESCRIBED} draggable={false} /> : <p className="figure-missing">这张图片的文件已不在图片库中</p>}
         <NodeTextInput className="figure-caption" aria-label="图片说明" placeholder="图片说明（图说，选填）" value={photo.caption} maxLength={500} onValueChange={(caption) => updateAttributes({ caption })} />
         <div className="figure-tools">
           <label htmlFor={altId}>图片描述</label>
@@ -75,7 +81,7 @@ function PhotoFigureView({ node, updateAttributes, deleteNode, selected }: React
             placeholder="替代文字：写出图片的内容，供视障读者"
             value={photo.alt}
             maxLength={200}
-            aria-invalid={lacksAlt || undefined}
+            className={lacksAlt ? "needs-alt" : undefined}
             aria-describedby={lacksAlt ? `${altId}-hint` : undefined}
             onValueChange={(alt) => updateAttributes({ alt })}
           />

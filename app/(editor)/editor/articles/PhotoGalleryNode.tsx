@@ -1,8 +1,9 @@
 "use client";
 import { Node, NodeViewWrapper, ReactNodeViewRenderer, type ReactNodeViewProps } from "@tiptap/react";
 import { useId } from "react";
-import { galleryFigureSpec, readCaption, readGalleryItems, type BodyPhotoHost } from "./body-photo-host";
+import { galleryFigureSpec, placeCursorAfterInsertion, readCaption, readGalleryItems, type BodyPhotoHost } from "./body-photo-host";
 import { NodeTextInput } from "./NodeTextInput";
+import { UNDESCRIBED } from "./PhotoFigureNode";
 import { toFigurePhoto, type FigurePhoto } from "./photo-files";
 
 declare module "@tiptap/core" {
@@ -52,8 +53,11 @@ export const PhotoGallery = Node.create<{ host: BodyPhotoHost | null }>({
     return {
       insertPhotoGallery:
         (items, caption = "") =>
-        ({ commands }) =>
-          items.length > 0 && commands.insertContent({ type: this.name, attrs: { items, caption } }),
+        ({ commands, dispatch, tr }) => {
+          if (items.length === 0 || !commands.insertContent({ type: this.name, attrs: { items, caption } })) return false;
+          if (dispatch) placeCursorAfterInsertion(tr);
+          return true;
+        },
     };
   },
 
@@ -94,15 +98,15 @@ function PhotoGalleryView({ node, updateAttributes, deleteNode, selected, extens
             const n = index + 1;
             return (
               <li key={`${item.photoId}-${index}`} className="gallery-item">
-                {item.src ? <img src={item.src} alt={item.alt} draggable={false} /> : <p className="figure-missing">文件已不在图片库中</p>}
+                {item.src ? <img src={item.src} alt={item.alt.trim() || UNDESCRIBED} draggable={false} /> : <p className="figure-missing">文件已不在图片库中</p>}
                 <div className="gallery-item-fields">
                   <NodeTextInput aria-label={`第 ${n} 张的分说明`} placeholder="分说明（选填）" value={item.caption} maxLength={500} onValueChange={(text) => patch(index, { caption: text })} />
                   <NodeTextInput
                     aria-label={`第 ${n} 张的图片描述`}
-                    placeholder="图片描述（替代文字，发布前须填写）"
+                    placeholder="图片描述（发布前须填写）"
                     value={item.alt}
                     maxLength={200}
-                    aria-invalid={!item.alt.trim() || undefined}
+                    className={item.alt.trim() ? undefined : "needs-alt"}
                     onValueChange={(text) => patch(index, { alt: text })}
                   />
                   <div className="row-actions">

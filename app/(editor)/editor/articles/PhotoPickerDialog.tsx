@@ -33,8 +33,11 @@ export function PhotoPickerDialog({ request, onClose }: Props) {
   const ticket = useRef(0);
 
   useEffect(() => {
-    dialog.current?.showModal();
+    const element = dialog.current;
+    element?.showModal();
     void load("", 1);
+    // Closing (not just removing) the dialog gives focus back to the button that opened it.
+    return () => element?.close();
   }, []);
 
   async function load(q: string, pageNumber: number) {

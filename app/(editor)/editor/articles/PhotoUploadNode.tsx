@@ -4,7 +4,7 @@ import type { Slice } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { useSyncExternalStore } from "react";
 import type { PhotoDto } from "@/lib/media/dto";
-import type { BodyPhotoHost } from "./body-photo-host";
+import { placeCursorAfterInsertion, type BodyPhotoHost } from "./body-photo-host";
 import { imageFilesOf, refusedImagesMessage, takePastedImages, type PastedImages } from "./pasted-images";
 import { toFigurePhoto } from "./photo-files";
 import { uploadPercent, uploadStateText } from "./photo-uploads";
@@ -52,15 +52,16 @@ export const PhotoUpload = Node.create<Options>({
     return {
       insertPhotoUploads:
         (files, position) =>
-        ({ commands, dispatch, state }) => {
+        ({ commands, dispatch, state, tr }) => {
           const host = this.options.host;
           if (!host || files.length === 0) return false;
           if (!dispatch) return true;
           const entries = files.map((file) => ({ marker: host.nextMarker(), file }));
-          const inserted = commands.insertContentAt(position ?? state.selection.from, entries.map(({ marker }) => ({ type: this.name, attrs: { marker } })));
+          if (!commands.insertContentAt(position ?? state.selection.from, entries.map(({ marker }) => ({ type: this.name, attrs: { marker } })))) return false;
+          placeCursorAfterInsertion(tr);
           // Each upload answers long after this transaction is applied, and finds its placeholder then.
-          if (inserted) startUploads(this.editor, host, entries);
-          return inserted;
+          startUploads(this.editor, host, entries);
+          return true;
         },
     };
   },

@@ -2,6 +2,7 @@
 // format), reading it back from the DOM, and the "host" through which a node view reaches the form
 // (the upload store, the photo picker, the message area).
 import type { DOMOutputSpec } from "@tiptap/pm/model";
+import { TextSelection, type Transaction } from "@tiptap/pm/state";
 import type { PhotoDto } from "@/lib/media/dto";
 import type { FigurePhoto } from "./photo-files";
 import type { PhotoUploads } from "./photo-uploads";
@@ -67,4 +68,26 @@ export function readGalleryItems(element: HTMLElement): FigurePhoto[] {
 
 function childOf(element: HTMLElement, tagName: string): Element | undefined {
   return Array.from(element.children).find((child) => child.tagName === tagName);
+}
+
+/**
+ * After figures were inserted (the transaction's last step), the cursor goes right after them: into
+ * the text that follows, or into a new paragraph when none does. So typing, or inserting again,
+ * continues below the figure rather than above it.
+ */
+export function placeCursorAfterInsertion(tr: Transaction): void {
+  const last = tr.steps.at(-1);
+  if (!last) return;
+  let end = -1;
+  last.getMap().forEach((_oldStart, _oldEnd, _newStart, newEnd) => (end = newEnd));
+  if (end < 0) return;
+  const $end = tr.doc.resolve(end);
+  if ($end.parent.isTextblock) {
+    tr.setSelection(TextSelection.create(tr.doc, end));
+  } else if ($end.nodeAfter?.isTextblock) {
+    tr.setSelection(TextSelection.create(tr.doc, end + 1));
+  } else {
+    tr.insert(end, tr.doc.type.schema.nodes.paragraph.create());
+    tr.setSelection(TextSelection.create(tr.doc, end + 1));
+  }
 }
