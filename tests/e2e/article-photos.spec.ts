@@ -101,6 +101,32 @@ test("publishing without 替代文字 for the 题图 is refused, with the reason
   await expect(page).toHaveURL(/\/editor\/articles\/new$/);
 });
 
+test("a 题图 set but not saved makes the form dirty and comes back with the local draft", async ({ browser }) => {
+  const context = await browser.newContext(asRole("reporter"));
+  const page = await context.newPage();
+  await newArticle(page, unique("题图草稿测试"), "正文。");
+  const url = `/editor/articles/${await saveNew(page, "保存", /已保存/)}`;
+  const lead = page.getByRole("group", { name: "题图" });
+  await lead.getByLabel("上传题图").setInputFiles({ name: "草稿题图.png", mimeType: "image/png", buffer: await picture("#4527a0") });
+  await expect(lead.getByRole("img", { name: /题图预览/ })).toBeVisible();
+  await lead.getByLabel("图说").fill("还没保存的题图图说");
+  await expect(page.getByText("有未保存的修改")).toBeVisible();
+  await page.waitForTimeout(6_000);
+  await page.close();
+
+  const reopened = await context.newPage();
+  await openEditor(reopened, url);
+  const again = reopened.getByRole("group", { name: "题图" });
+  await expect(again.getByText("还没有题图")).toBeVisible();
+  await reopened.getByRole("button", { name: "恢复草稿" }).click();
+  await expect(again.getByRole("img", { name: /题图预览/ })).toBeVisible();
+  await expect(again.getByLabel("图说")).toHaveValue("还没保存的题图图说");
+  await reopened.getByRole("button", { name: "保存", exact: true }).click();
+  await expect(reopened.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
+  await reopened.reload();
+  await expect(reopened.getByRole("group", { name: "题图" }).getByLabel("图说")).toHaveValue("还没保存的题图图说");
+});
+
 test("从图片库选择 finds a library photo by its file name and makes it the 题图", async ({ browser }) => {
   const page = await (await browser.newContext(asRole("reporter"))).newPage();
   const fileName = unique("图片库里的照片");
