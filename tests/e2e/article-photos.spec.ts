@@ -3,6 +3,8 @@
 import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import sharp from "sharp";
+import { splitBody } from "../../lib/articles/body";
+import { queryDatabase } from "./server-actions";
 import { asRole, openEditor } from "./support";
 
 /** A small picture of one colour with a darker band, so each test's files differ. */
@@ -215,7 +217,13 @@ test("插入组图: photos uploaded in the picker become a 组图 with 分说明
   await gallery.getByLabel("第 2 张的图片描述").fill("蓝色");
   await gallery.getByRole("button", { name: "下移第 1 张" }).click();
   await gallery.getByLabel("总说明").fill("两张图的总说明");
-  await saveNew(page, "保存", /已保存/);
+  // What the editor's nodes write (getHTML) is what the server keeps after sanitizing and checking the photos.
+  const written = await body.evaluate((element) => (element as HTMLElement & { editor: { getHTML(): string } }).editor.getHTML());
+  expect(written).toMatch(/<figure data-gallery=""><figure data-photo-id="\d+"><img src="\/media\/[^"]+" alt="蓝色"><figcaption>第二张的分说明<\/figcaption><\/figure>/);
+  const id = await saveNew(page, "保存", /已保存/);
+  const [{ bodyHtml }] = queryDatabase<{ bodyHtml: string }>("SELECT bodyHtml FROM Article WHERE id = ?", id);
+  expect(splitBody(bodyHtml)).toEqual(splitBody(written));
+  expect(splitBody(bodyHtml).find((part) => part.kind === "gallery")).toMatchObject({ caption: "两张图的总说明", photos: [{ alt: "蓝色", caption: "第二张的分说明" }, { alt: "橙色", caption: "第一张的分说明" }] });
   await page.reload();
   const saved = page.getByRole("textbox", { name: "正文" }).locator(".body-gallery");
   await expect(saved.getByLabel("第 1 张的分说明")).toHaveValue("第二张的分说明");
