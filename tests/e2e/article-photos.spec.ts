@@ -180,6 +180,34 @@ test("a pasted picture is uploaded with its own progress and becomes a figure", 
   await expect(page.getByRole("button", { name: "保存", exact: true })).toBeEnabled();
 });
 
+test("a picture dropped on the body is uploaded where it was dropped", async ({ browser }) => {
+  const page = await (await browser.newContext(asRole("reporter"))).newPage();
+  const body = await newArticle(page, unique("拖放图片测试"), "第一段。");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("第二段。");
+  const first = body.locator("p").first();
+  const png = (await picture("#00695c")).toString("base64");
+  await first.evaluate((paragraph, base64) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))], "拖进来的.png", { type: "image/png" }));
+    const box = paragraph.getBoundingClientRect();
+    paragraph.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, clientX: box.right - 2, clientY: box.top + box.height / 2, bubbles: true, cancelable: true }));
+  }, png);
+  await expect(body.locator(".body-figure img")).toHaveCount(1);
+  await expect(body.locator(".node-photoFigure + p")).toHaveText("第二段。");
+});
+
+test("a figure naming a photo the library does not have is left out by the save, and the message says so", async ({ browser }) => {
+  const page = await (await browser.newContext(asRole("reporter"))).newPage();
+  const body = await newArticle(page, unique("不在库中测试"), "");
+  await paste(body, { html: '<p>正文。</p><figure data-photo-id="999999"><img src="/media/none.jpg" alt="不存在"><figcaption>不存在的图片</figcaption></figure>', text: "正文。" });
+  await expect(body.locator(".body-figure")).toHaveCount(1);
+  await page.getByRole("button", { name: "保存", exact: true }).click();
+  await expect(page).toHaveURL(/\/editor\/articles\/\d+$/);
+  await expect(page.getByRole("status").filter({ hasText: "1 张图片不在图片库中，没有保存" })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "正文" }).locator(".body-figure")).toHaveCount(0);
+});
+
 test("pasted HTML: a data: image is uploaded, an image on another site is reported and left out", async ({ browser }) => {
   const page = await (await browser.newContext(asRole("reporter"))).newPage();
   const body = await newArticle(page, unique("粘贴网页测试"), "");

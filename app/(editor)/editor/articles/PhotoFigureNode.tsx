@@ -1,7 +1,7 @@
 "use client";
 import { Node, NodeViewWrapper, ReactNodeViewRenderer, type ReactNodeViewProps } from "@tiptap/react";
 import { useId } from "react";
-import { isPhotoFigureElement, photoFigureSpec, placeCursorAfterInsertion, readPhotoFigure } from "./body-photo-host";
+import { blockInsertionPoint, isPhotoFigureElement, photoFigureSpec, placeCursorAfterInsertion, readPhotoFigure } from "./body-photo-host";
 import { NodeTextInput } from "./NodeTextInput";
 import type { FigurePhoto } from "./photo-files";
 
@@ -49,7 +49,8 @@ export const PhotoFigure = Node.create({
       insertPhotoFigures:
         (photos) =>
         ({ commands, dispatch, tr }) => {
-          if (!commands.insertContent(photos.map((photo) => ({ type: this.name, attrs: photo })))) return false;
+          const at = blockInsertionPoint(tr.doc, tr.selection.to);
+          if (!commands.insertContentAt(at, photos.map((photo) => ({ type: this.name, attrs: photo })))) return false;
           if (dispatch) placeCursorAfterInsertion(tr);
           return true;
         },

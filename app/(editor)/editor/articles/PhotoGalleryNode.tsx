@@ -1,7 +1,7 @@
 "use client";
 import { Node, NodeViewWrapper, ReactNodeViewRenderer, type ReactNodeViewProps } from "@tiptap/react";
 import { useId } from "react";
-import { galleryFigureSpec, placeCursorAfterInsertion, readCaption, readGalleryItems, type BodyPhotoHost } from "./body-photo-host";
+import { blockInsertionPoint, galleryFigureSpec, placeCursorAfterInsertion, readCaption, readGalleryItems, type BodyPhotoHost } from "./body-photo-host";
 import { NodeTextInput } from "./NodeTextInput";
 import { UNDESCRIBED } from "./PhotoFigureNode";
 import { toFigurePhoto, type FigurePhoto } from "./photo-files";
@@ -54,7 +54,8 @@ export const PhotoGallery = Node.create<{ host: BodyPhotoHost | null }>({
       insertPhotoGallery:
         (items, caption = "") =>
         ({ commands, dispatch, tr }) => {
-          if (items.length === 0 || !commands.insertContent({ type: this.name, attrs: { items, caption } })) return false;
+          if (items.length === 0) return false;
+          if (!commands.insertContentAt(blockInsertionPoint(tr.doc, tr.selection.to), { type: this.name, attrs: { items, caption } })) return false;
           if (dispatch) placeCursorAfterInsertion(tr);
           return true;
         },

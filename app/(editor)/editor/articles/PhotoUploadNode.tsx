@@ -4,7 +4,7 @@ import type { Slice } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { useSyncExternalStore } from "react";
 import type { PhotoDto } from "@/lib/media/dto";
-import { placeCursorAfterInsertion, type BodyPhotoHost } from "./body-photo-host";
+import { blockInsertionPoint, placeCursorAfterInsertion, type BodyPhotoHost } from "./body-photo-host";
 import { imageFilesOf, refusedImagesMessage, takePastedImages, type PastedImages } from "./pasted-images";
 import { toFigurePhoto } from "./photo-files";
 import { uploadPercent, uploadStateText } from "./photo-uploads";
@@ -52,12 +52,13 @@ export const PhotoUpload = Node.create<Options>({
     return {
       insertPhotoUploads:
         (files, position) =>
-        ({ commands, dispatch, state, tr }) => {
+        ({ commands, dispatch, tr }) => {
           const host = this.options.host;
           if (!host || files.length === 0) return false;
           if (!dispatch) return true;
           const entries = files.map((file) => ({ marker: host.nextMarker(), file }));
-          if (!commands.insertContentAt(position ?? state.selection.from, entries.map(({ marker }) => ({ type: this.name, attrs: { marker } })))) return false;
+          const at = blockInsertionPoint(tr.doc, position ?? tr.selection.to);
+          if (!commands.insertContentAt(at, entries.map(({ marker }) => ({ type: this.name, attrs: { marker } })))) return false;
           placeCursorAfterInsertion(tr);
           // Each upload answers long after this transaction is applied, and finds its placeholder then.
           startUploads(this.editor, host, entries);

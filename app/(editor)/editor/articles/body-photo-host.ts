@@ -1,7 +1,7 @@
 // What the body's photo nodes share: the stored markup of a figure (lib/articles/body.ts is the
 // format), reading it back from the DOM, and the "host" through which a node view reaches the form
 // (the upload store, the photo picker, the message area).
-import type { DOMOutputSpec } from "@tiptap/pm/model";
+import type { DOMOutputSpec, Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { TextSelection, type Transaction } from "@tiptap/pm/state";
 import type { PhotoDto } from "@/lib/media/dto";
 import type { FigurePhoto } from "./photo-files";
@@ -68,6 +68,20 @@ export function readGalleryItems(element: HTMLElement): FigurePhoto[] {
 
 function childOf(element: HTMLElement, tagName: string): Element | undefined {
   return Array.from(element.children).find((child) => child.tagName === tagName);
+}
+
+/**
+ * Where figures go for a cursor at `position`: a cursor at the end (or start) of a paragraph puts them
+ * after (or before) it rather than splitting off an empty paragraph; in the middle the paragraph is
+ * split. Before an empty paragraph, so the cursor stays in it below the figures.
+ */
+export function blockInsertionPoint(doc: ProseMirrorNode, position: number): number {
+  const $position = doc.resolve(position);
+  const parent = $position.parent;
+  if (!parent.isTextblock || $position.depth === 0) return position;
+  if ($position.parentOffset === 0) return $position.before();
+  if ($position.parentOffset === parent.content.size) return $position.after();
+  return position;
 }
 
 /**
