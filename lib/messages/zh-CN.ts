@@ -216,6 +216,7 @@ export const zhCN = {
   "action.article.archive": "已归档",
   "action.revisionRestored": ({ number, version }: { number: number; version: number }) => `已恢复第 ${number} 版（保存为第 ${version} 版）`,
   "action.revisionUnchanged": "该版本与当前内容相同，无需恢复",
+  "action.leadCreditSaved": "已保存题图的摄影",
   "action.authorCreated": ({ name }: Name) => `已新建作者 ${name}`,
   "action.authorSaved": ({ name }: Name) => `已保存作者 ${name}`,
   "action.authorsMerged": ({ removed, removedId, kept, articles, users }: { removed: string; removedId: number; kept: string; articles: number; users: number }) =>

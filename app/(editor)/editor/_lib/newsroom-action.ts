@@ -57,6 +57,16 @@ export function newsroomQuery<S extends z.ZodType, R>(schema: S, run: (input: z.
   };
 }
 
+/** A read-only look-up that answers one value (a page of the photo library): null unless signed in and well-formed. */
+export function newsroomLookup<S extends z.ZodType, R>(schema: S, run: (input: z.output<S>, viewer: Viewer) => Promise<R>): (request: unknown) => Promise<R | null> {
+  return async (request) => {
+    const viewer = await getViewer();
+    const parsed = schema.safeParse(request);
+    if (!viewer || !parsed.success) return null;
+    return run(parsed.data, viewer);
+  };
+}
+
 /** The public cache tags a lib outcome names (lib returns them; expiring is the action's job). */
 function publicTagsOf(outcome: object): string[] {
   return "publicTags" in outcome && Array.isArray(outcome.publicTags) ? outcome.publicTags : [];

@@ -3,22 +3,34 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import type { ArticleInput, SaveIntent } from "@/lib/articles/schema";
+import type { PhotoDto } from "@/lib/media/dto";
 import { TIME_ZONE } from "@/lib/text/time";
 import { saveArticleAction } from "./actions";
 import { BylinesField } from "./BylinesField";
 import type { WorkflowButtons } from "./form-options";
+import { LeadPhotoField } from "./LeadPhotoField";
 import { PicksField, type Suggestion } from "./PicksField";
 import { RichTextEditor } from "./RichTextEditor";
+import { useLeadPhoto } from "./use-lead-photo";
 import { useLocalDraft } from "./use-local-draft";
 import { usePresence } from "./use-presence";
+import "./article-photos.css";
 
 const FLASH_KEY = "newsdesk.flash";
 
 type ArticleMeta = { id: number; version: number; state: { key: string; label: string }; updatedAt: string; updatedBy: string };
 type Conflict = { savedBy: string; savedAt: string; currentVersion: number };
-type Props = { article: ArticleMeta | null; initialInput: ArticleInput; channels: { id: number; name: string }[]; buttons: WorkflowButtons; suggestions?: Suggestion[] };
+type Props = {
+  article: ArticleMeta | null;
+  initialInput: ArticleInput;
+  /** The 题图 as the library has it, for its preview and 摄影. */
+  leadPhoto?: PhotoDto | null;
+  channels: { id: number; name: string }[];
+  buttons: WorkflowButtons;
+  suggestions?: Suggestion[];
+};
 
-export function ArticleForm({ article, initialInput, channels, buttons, suggestions = [] }: Props) {
+export function ArticleForm({ article, initialInput, leadPhoto = null, channels, buttons, suggestions = [] }: Props) {
   const router = useRouter();
   const [input, setInput] = useState(initialInput);
   const [bodyKey, setBodyKey] = useState(0);
@@ -28,9 +40,13 @@ export function ArticleForm({ article, initialInput, channels, buttons, suggesti
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [pending, startTransition] = useTransition();
+  const [bodyUploading, setBodyUploading] = useState(false);
+  const [leadUploading, setLeadUploading] = useState(false);
+  const uploading = bodyUploading || leadUploading;
+  const lead = useLeadPhoto(leadPhoto, input.lead?.photoId ?? null);
   const draft = useLocalDraft(`newsdesk.draft.${article?.id ?? "new"}`, input, savedJson, article?.updatedAt ?? null);
   const otherEditors = usePresence(article?.id ?? null);
-  const dirty = JSON.stringify(input) !== savedJson;
+  const dirty = JSON.stringify(input) !== savedJson || lead.creditChanged;
 
   useEffect(() => {
     // A message carried over from the save that led to this version of the form.
@@ -50,8 +66,16 @@ export function ArticleForm({ article, initialInput, channels, buttons, suggesti
 
   function submit(intent: SaveIntent, version = baseVersion) {
     startTransition(async () => {
+      // The 摄影 belongs to the photo: saved first, so the article's pages show the new credit.
+      const credit = await lead.saveCredit();
+      if (credit && !credit.ok) {
+        setMessage({ ok: false, text: credit.message });
+        setErrors(creditErrors(credit.fieldErrors, credit.message));
+        return;
+      }
       const result = await saveArticleAction({ articleId: article?.id ?? null, baseVersion: version, intent, input });
-      setMessage({ ok: result.ok, text: result.message });
+      const creditOnly = result.ok && !result.data.changed && credit?.ok;
+      setMessage({ ok: result.ok, text: creditOnly ? credit.message : result.message });
       setErrors(result.ok ? {} : (result.fieldErrors ?? {}));
       setConflict(result.ok ? null : (result.conflict ?? null));
       if (!result.ok) return;
@@ -67,7 +91,9 @@ export function ArticleForm({ article, initialInput, channels, buttons, suggesti
 
   function restoreDraft() {
     if (!draft.offer) return;
-    setInput(draft.offer.input as ArticleInput);
+    // Drafts kept before the 题图 existed have no `lead`.
+    const restored = draft.offer.input as ArticleInput;
+    setInput({ ...restored, lead: restored.lead ?? null });
     setBodyKey((key) => key + 1);
     draft.accept();
     setMessage({ ok: true, text: "已恢复本地草稿，请检查后保存" });
@@ -129,9 +155,10 @@ export function ArticleForm({ article, initialInput, channels, buttons, suggesti
         <textarea id="summary" rows={3} value={input.summary} placeholder="留空则自动取正文开头" onChange={(event) => set("summary", event.target.value)} {...described("summary")} />
         {error("summary")}
       </div>
+      <LeadPhotoField lead={input.lead} onChange={(next) => set("lead", next)} photo={lead} errors={errors} onBusyChange={setLeadUploading} />
       <div className="field">
         <span className="label" id="body-label">正文</span>
-        <RichTextEditor key={bodyKey} html={input.bodyHtml} onChange={(html) => set("bodyHtml", html)} labelId="body-label" describedBy={errors.bodyHtml ? "error-bodyHtml" : undefined} />
+        <RichTextEditor key={bodyKey} html={input.bodyHtml} onChange={(html) => set("bodyHtml", html)} labelId="body-label" describedBy={errors.bodyHtml ? "error-bodyHtml" : undefined} onBusyChange={setBodyUploading} />
         {error("bodyHtml")}
       </div>
       <div className="field-row">
@@ -166,14 +193,21 @@ export function ArticleForm({ article, initialInput, channels, buttons, suggesti
       <PicksField picks={input.picks} onChange={(picks) => set("picks", picks)} errors={errors} suggestions={suggestions} />
 
       <div className="form-actions">
-        {buttons.editable && <button type="submit" className="primary" disabled={pending}>保存</button>}
-        {buttons.submit && <button type="button" disabled={pending} onClick={() => submit("submit")}>提交审核</button>}
-        {buttons.publish && <button type="button" className="publish" disabled={pending} onClick={() => submit("publish")}>发布</button>}
-        {buttons.unpublish && <button type="button" disabled={pending} onClick={() => submit("unpublish")}>撤稿</button>}
-        {buttons.archive && <button type="button" disabled={pending} onClick={() => submit("archive")}>归档</button>}
+        {buttons.editable && <button type="submit" className="primary" disabled={pending || uploading}>保存</button>}
+        {buttons.submit && <button type="button" disabled={pending || uploading} onClick={() => submit("submit")}>提交审核</button>}
+        {buttons.publish && <button type="button" className="publish" disabled={pending || uploading} onClick={() => submit("publish")}>发布</button>}
+        {buttons.unpublish && <button type="button" disabled={pending || uploading} onClick={() => submit("unpublish")}>撤稿</button>}
+        {buttons.archive && <button type="button" disabled={pending || uploading} onClick={() => submit("archive")}>归档</button>}
         {pending && <span className="meta" role="status">正在保存…</span>}
-        {!pending && dirty && <span className="meta">有未保存的修改</span>}
+        {!pending && uploading && <span className="meta">图片上传中，完成后才能保存</span>}
+        {!pending && !uploading && dirty && <span className="meta">有未保存的修改</span>}
       </div>
     </form>
   );
+}
+
+/** The photo action's field errors (creditText, creditAuthorId) shown at the 题图's 摄影. */
+function creditErrors(fieldErrors: Record<string, string> | undefined, message: string): Record<string, string> {
+  const text = fieldErrors?.creditText ?? fieldErrors?.creditAuthorId ?? message;
+  return { "lead.credit": text };
 }

@@ -25,6 +25,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
       key={`${article.id}-${article.version}`}
       article={{ id: article.id, version: article.version, state: article.state, updatedAt: article.updatedAt, updatedBy: article.updatedBy }}
       initialInput={article.input}
+      leadPhoto={article.leadPhoto}
       suggestions={article.suggestions}
       channels={channels}
       buttons={workflowButtons(viewer, article)}
