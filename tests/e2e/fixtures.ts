@@ -13,6 +13,7 @@ export type E2EFixtures = {
   pickTargetId: number;
   withPicksId: number;
   recentId: number;
+  recentPublishedAt: string;
   /** Articles about the same subject as withPicksId, in no channel: its 相关推荐. */
   similarIds: number[];
 };
@@ -88,9 +89,11 @@ export async function seedFixtures(): Promise<E2EFixtures> {
   for (const [index, title] of ["玫瑰花开采摘忙", "玫瑰精油销路广", "玫瑰小镇直播间"].entries()) {
     similarIds.push(await createArticle({ title, channelId: null, authorId: otherAuthor.id, publishedAt: new Date(Date.UTC(2019, 5, 1 + index)), paragraphs: [...ROSE, `${title}。`] }));
   }
-  const recentId = await createArticle({ ...common, title: "一小时前的测试稿件", publishedAt: new Date(Date.now() - HOUR) });
+  const recentPublishedAt = new Date(Date.now() - HOUR);
+  const recentId = await createArticle({ ...common, title: "一小时前的测试稿件", publishedAt: recentPublishedAt });
   return {
     recentId,
+    recentPublishedAt: recentPublishedAt.toISOString(),
     channel: { id: channel.id, slug: channel.slug, name: channel.name },
     authorId: author.id,
     publicIds,
