@@ -226,6 +226,26 @@ test("a swipe on a touch screen turns the 组图", async ({ browser }) => {
   await context.close();
 });
 
+test("on a 360 px phone the article with photos fits the width and nothing moves while it loads", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    (window as unknown as { layoutShift: number }).layoutShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!entry.hadRecentInput) (window as unknown as { layoutShift: number }).layoutShift += entry.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  await page.goto(`/articles/${world.articleId}`);
+  await page.waitForLoadState("networkidle");
+  await expect(page.locator(".gallery__position")).toHaveText("1 / 3");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  const lead = (await page.locator("figure.lead img").boundingBox())!;
+  expect(lead.width).toBeCloseTo(360 - 32, 0);
+  expect(lead.height).toBeCloseTo(((360 - 32) * 1280) / 1920, 0);
+  expect(await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)).toBeLessThan(0.01);
+  await context.close();
+});
+
 test("without JavaScript every figure is there, in order, with its caption, and the 组图 is a plain list", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
