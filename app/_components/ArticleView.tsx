@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { PublicArticle } from "@/lib/articles/public";
 import { formatShanghai, toShanghaiIso } from "@/lib/text/time";
+import { ArticleBody } from "./ArticleBody";
 import { Byline } from "./Byline";
+import { PhotoFigure } from "./Figure";
 import { LargeTypeToggle } from "./LargeTypeToggle";
 
 export function ArticleView({ article }: { article: PublicArticle }) {
@@ -15,8 +17,8 @@ export function ArticleView({ article }: { article: PublicArticle }) {
         {article.channel && <Link href={`/channels/${article.channel.slug}`}>{article.channel.name}</Link>}
         <LargeTypeToggle />
       </div>
-      {/* Body HTML is sanitized with an allowlist on every write and again when read (lib/text/html). */}
-      <div className="article-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+      {article.lead && <PhotoFigure figure={article.lead} loading="lead" className="lead" />}
+      <ArticleBody parts={article.body} />
       <Byline bylines={article.bylines} />
 
       {article.picks.length > 0 && (

@@ -1,8 +1,10 @@
 import type { PublicArticle } from "@/lib/articles/public";
 import { toShanghaiIso } from "@/lib/text/time";
+import { absoluteShareImage } from "./photo-layout";
 
 /** schema.org NewsArticle for an article page, serialized safely for a <script> element. */
-export function articleJsonLd(article: PublicArticle, { siteUrl, siteName }: { siteUrl: string; siteName: string }): string {
+export function articleJsonLd(article: Pick<PublicArticle, "id" | "title" | "summary" | "publishedAt" | "updatedAt" | "bylines" | "channel" | "source" | "shareImage" | "lead">, { siteUrl, siteName }: { siteUrl: string; siteName: string }): string {
+  const image = absoluteShareImage(article.shareImage, article.lead?.alt ?? "", siteUrl);
   const data = {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -15,6 +17,7 @@ export function articleJsonLd(article: PublicArticle, { siteUrl, siteName }: { s
     publisher: { "@type": "Organization", name: siteName, url: siteUrl },
     ...(article.channel ? { articleSection: article.channel.name } : {}),
     ...(article.source ? { sourceOrganization: { "@type": "Organization", name: article.source } } : {}),
+    ...(image ? { image: [{ "@type": "ImageObject", url: image.url, width: image.width, height: image.height, ...(article.lead?.caption ? { caption: article.lead.caption } : {}) }] } : {}),
     inLanguage: "zh-CN",
   };
   return JSON.stringify(data).replace(/</g, "\\u003c");

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import { expect, type Page } from "@playwright/test";
 import { E2E_FIXTURES, E2E_SITE_SETTINGS_LOCK, E2E_USERS, e2eEnv, ROOT, storageStatePath, type E2ERole } from "./environment";
 import type { E2EFixtures } from "./fixtures";
+import type { PhotoDetailsRequest } from "./photo-details";
 
 export function fixtures(): E2EFixtures {
   return JSON.parse(fs.readFileSync(E2E_FIXTURES, "utf8")) as E2EFixtures;
@@ -12,6 +13,11 @@ export function fixtures(): E2EFixtures {
 export function scheduleArticle(title: string, seconds: number): number {
   const output = execFileSync("npx", ["tsx", "--conditions=react-server", "tests/e2e/schedule-article.ts", title, String(seconds)], { cwd: ROOT, env: e2eEnv, encoding: "utf8" });
   return Number(output.trim());
+}
+
+/** Sets photos' details through lib while the server runs (tests/e2e/photo-details.ts). */
+export function setPhotoDetails(requests: PhotoDetailsRequest[]): void {
+  execFileSync("npx", ["tsx", "--conditions=react-server", "tests/e2e/photo-details.ts", JSON.stringify(requests)], { cwd: ROOT, env: e2eEnv, stdio: ["ignore", "ignore", "inherit"] });
 }
 
 /** Parses XML with the browser's own parser; throws on a parse error. */

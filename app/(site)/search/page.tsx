@@ -6,6 +6,7 @@ import { searchPublished } from "@/lib/search/query";
 import { parseSearchParams } from "@/lib/search/schema";
 import { formatShanghai, toShanghaiIso } from "@/lib/text/time";
 import { Pagination } from "../../_components/Pagination";
+import { Thumbnail } from "../../_components/Thumbnail";
 
 export const metadata: Metadata = { title: "搜索", robots: { index: false } };
 
@@ -56,8 +57,9 @@ async function SearchResults({ searchParams }: Props) {
           <p className="meta" role="status">找到 {result.total} 篇与“{input.q}”相关的文章</p>
           <ol className="article-list search-results">
             {result.items.map((hit) => (
-              <li key={hit.id}>
+              <li key={hit.id} className={hit.thumbnail ? "has-thumb" : undefined}>
                 <h2><Link href={`/articles/${hit.id}`}>{hit.title}</Link></h2>
+                {hit.thumbnail && <Thumbnail figure={hit.thumbnail} />}
                 {/* Escaped text with <mark> around the matches only (lib/search/snippet). */}
                 <p dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />
                 <p className="meta">

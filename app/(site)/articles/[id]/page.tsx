@@ -5,6 +5,7 @@ import { getCachedArticle, listCachedLatest } from "@/lib/site/cached";
 import { toShanghaiIso } from "@/lib/text/time";
 import { ArticleView } from "../../../_components/ArticleView";
 import { articleJsonLd } from "../../../_components/article-json-ld";
+import { absoluteShareImage } from "../../../_components/photo-layout";
 import { parseIdParam } from "../../../_components/params";
 
 type Props = { params: Promise<{ id: string }> };
@@ -25,8 +26,10 @@ async function loadArticle(params: Props["params"]) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await loadArticle(params);
   if (!article) return { title: "页面不存在" };
-  const { siteName } = await getCachedSiteSettings();
+  const { siteName, siteUrl } = await getCachedSiteSettings();
   const url = `/articles/${article.id}`;
+  // The 题图's JPEG, 1200 px wide or more when it has one; an article without a 题图 names no image.
+  const image = absoluteShareImage(article.shareImage, article.lead?.alt ?? "", siteUrl);
   return {
     title: article.title,
     description: article.summary,
@@ -42,7 +45,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       modifiedTime: toShanghaiIso(article.updatedAt),
       authors: article.bylines.map((byline) => byline.author.name),
       section: article.channel?.name,
+      ...(image ? { images: [image] } : {}),
     },
+    ...(image ? { twitter: { card: "summary_large_image", title: article.title, description: article.summary, images: [{ url: image.url, alt: image.alt }] } } : {}),
   };
 }
 
