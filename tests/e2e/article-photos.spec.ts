@@ -73,7 +73,6 @@ test("题图 uploaded through 上传题图 with its 图说, 替代文字 and 摄
 });
 
 test("the reader page shows the published 题图 with this article's 图说", async ({ browser }) => {
-  test.fixme(true, "The reader page's 题图 figure comes with the reader pages' work (app/(site), app/_components); the form side is tested above.");
   const page = await (await browser.newContext(asRole("editor"))).newPage();
   const caption = unique("读者看到的图说");
   await newArticle(page, unique("题图读者页测试"), "正文。");
