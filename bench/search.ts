@@ -57,12 +57,22 @@ async function main(): Promise<void> {
   log("full reindex…");
   let started = performance.now();
   let indexing: ((done: number) => void) | null = null;
-  await reindexAll({ onProgress: ({ done, total }) => (indexing ??= progressLine("indexing", total))(done) });
+  await reindexAll({
+    onProgress: ({ done, total }) => {
+      indexing ??= progressLine("indexing", total);
+      indexing(done);
+    },
+  });
   const reindexMs = performance.now() - started;
   log("相关推荐 for every article…");
   started = performance.now();
   let relating: ((done: number) => void) | null = null;
-  await refreshAllSimilar({ onProgress: ({ done, total }) => (relating ??= progressLine("related articles", total))(done) });
+  await refreshAllSimilar({
+    onProgress: ({ done, total }) => {
+      relating ??= progressLine("related articles", total);
+      relating(done);
+    },
+  });
   const similarMs = performance.now() - started;
   // What `cms search:reindex` records, so `cms prepare` (for the HTTP part) does not rebuild again.
   await (await import("../lib/search/rebuild")).markSearchCurrent();
@@ -124,7 +134,9 @@ function progressLine(label: string, total: number) {
   let shown = -1;
   return (done: number) => {
     const tenth = Math.floor((done / total) * 10);
-    if (tenth !== shown) log(`${label}: ${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")}`), (shown = tenth);
+    if (tenth === shown) return;
+    shown = tenth;
+    log(`${label}: ${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")}`);
   };
 }
 

@@ -18,7 +18,10 @@ export function log(message: string): void {
 export async function assertPortFree(port: number): Promise<void> {
   const inUse = await new Promise<boolean>((resolve) => {
     const socket = net.connect(port, "127.0.0.1");
-    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once("error", () => resolve(false));
   });
   if (inUse) throw new Error(`port ${port} is already in use; stop whatever listens there and retry`);
