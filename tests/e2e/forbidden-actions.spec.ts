@@ -9,13 +9,17 @@ import { type E2ERole } from "./environment";
 import {
   changeDefaultSource,
   changeRole,
+  changeUploadLimit,
   createActionWorld,
   createAuthor,
   createChannel,
   createNew,
   createUser,
+  creditPhoto,
   deleteChannel,
+  deletePhoto,
   disable,
+  hijackMediaSettings,
   hijackSettings,
   mergeAuthors,
   moveChannel,
@@ -27,9 +31,9 @@ import {
   seeded,
   SITE_KEYS,
   spareUser,
-  storedSiteSettings,
   updateAuthor,
   updateChannel,
+  updatePhoto,
   type ActionWorld,
   type Attempt,
 } from "./forbidden-attempts";
@@ -45,6 +49,8 @@ const reporterPublished = (world: World) => world.reporterPublished;
 const reporter2Draft = (world: World) => world.reporter2Draft;
 const editorPublished = (world: World) => world.editorPublished;
 const spareArticle = (intent: SaveIntent | "restore") => (world: ActionWorld) => world.spare.articles[intent];
+const editorPhoto = (world: ActionWorld) => world.editorPhoto;
+const reporterPhoto = (world: ActionWorld) => world.reporterPhoto;
 
 /** Every newsroom action by someone with no valid session: a forged cookie reaches the action, no cookie meets the proxy. */
 function withoutSession(caller: "forged-session" | "signed-out"): [Caller, string, Attempt, Refusal][] {
@@ -69,6 +75,10 @@ function withoutSession(caller: "forged-session" | "signed-out"): [Caller, strin
     ["users", resetPassword(seeded("admin"))],
     ["users", disable(seeded("admin"))],
     ["site settings", hijackSettings],
+    ["editor's photo", updatePhoto(editorPhoto, "越权")],
+    ["editor's photo", creditPhoto(editorPhoto, "越权署名")],
+    ["reporter's photo", deletePhoto(reporterPhoto)],
+    ["media settings", hijackMediaSettings],
   ];
   return cases.map(([target, attempt]) => [caller, target, attempt, refusal]);
 }
@@ -110,6 +120,13 @@ const ACTION_CASES: [Caller, string, Attempt, Refusal][] = [
   ["editor", "users", resetPassword(seeded("admin")), "forbidden"],
   ["editor", "users", disable(seeded("reporter")), "forbidden"],
   ["editor", "site settings", hijackSettings, "forbidden"],
+  // Everyone sees every photo; a reporter changes only their own, and nobody but editors and admins deletes.
+  ["reporter", "editor's photo", updatePhoto(editorPhoto, "越权"), "photo-forbidden"],
+  ["reporter", "editor's photo", creditPhoto(editorPhoto, "越权署名"), "photo-forbidden"],
+  ["reporter", "editor's photo", deletePhoto(editorPhoto), "photo-delete-forbidden"],
+  ["reporter", "own photo", deletePhoto(reporterPhoto), "photo-delete-forbidden"],
+  ["reporter", "media settings", hijackMediaSettings, "forbidden"],
+  ["editor", "media settings", hijackMediaSettings, "forbidden"],
   ...withoutSession("forged-session"),
   ...withoutSession("signed-out"),
 ];
@@ -145,10 +162,14 @@ const ALLOWED_CASES: [Caller, string, Attempt, (world: ActionWorld, before: unkn
   ["admin", "a user of this run", resetPassword(spareUser), () => ({ disabled: 0 })],
   ["admin", "a user of this run", disable(spareUser), () => ({ disabled: 1 })],
   ["admin", "site settings", changeDefaultSource, (world) => expect.arrayContaining([{ key: SITE_KEYS.defaultSource, value: `${world.tag}对照来源` }])],
+  ["reporter", "own photo", updatePhoto((world) => world.spare.photo, "对照"), () => ({ caption: "对照图说", creditText: "对照摄影", focalX: 0.1 })],
+  ["editor", "reporter's photo", creditPhoto((world) => world.spare.creditedPhoto, "对照署名"), () => ({ creditText: "对照署名", caption: "" })],
+  ["editor", "reporter's photo", deletePhoto((world) => world.spare.deletedPhoto), () => null],
+  ["admin", "media settings", changeUploadLimit, () => [{ value: "199" }]],
 ];
 
 /** Read-only look-ups: refused, they answer nothing; allowed, they find something. */
-const LOOKUPS = ["searchAuthorsAction", "searchPublishedArticlesAction"] as const satisfies readonly ActionName[];
+const LOOKUPS = ["searchAuthorsAction", "searchPublishedArticlesAction", "listPickerPhotosAction"] as const satisfies readonly ActionName[];
 
 const presenceRows = (articleId: number, who: E2ERole) => queryDatabase(`SELECT lastSeenAt FROM ArticlePresence WHERE articleId = ? AND userId = ?`, articleId, userId(who));
 const exclusive = <T>(attempt: Attempt, work: () => Promise<T>) => (attempt.siteWide ? withSiteSettingsLock(work) : work());
@@ -182,7 +203,7 @@ test.describe("server actions called directly", () => {
     test(`positive control: ${caller}: ${attempt.label} on ${target} succeeds and changes the database`, async ({ browser }) => {
       const context = await callerContext(browser, caller);
       await exclusive(attempt, async () => {
-        const previousSettings = storedSiteSettings();
+        const previousSettings = attempt.siteWide?.stored();
         try {
           const before = attempt.watch(world);
           const call = await callAction(context.request, attempt.action, attempt.args(world), { pathId: attempt.pathId?.(world) });
@@ -194,7 +215,7 @@ test.describe("server actions called directly", () => {
           if (expected !== null && typeof expected === "object" && !("asymmetricMatch" in expected)) expect(changed).toMatchObject(expected as Record<string, unknown>);
           else expect(changed).toEqual(expected);
         } finally {
-          if (attempt.siteWide) expect((await callAction(context.request, "updateSettingsAction", [previousSettings])).result).toMatchObject({ ok: true });
+          if (attempt.siteWide) expect((await callAction(context.request, attempt.siteWide.restore, [previousSettings])).result).toMatchObject({ ok: true });
         }
       });
       await context.close();
@@ -242,18 +263,20 @@ test.describe("server actions called directly", () => {
     await Promise.all([reporter.close(), visitor.close()]);
   });
 
-  test("author and article look-ups answer nothing without a valid session", async ({ browser }) => {
+  test("author, article and photo look-ups answer nothing without a valid session", async ({ browser }) => {
     const forged = await callerContext(browser, "forged-session");
     const visitor = await callerContext(browser, "signed-out");
     const reporter = await callerContext(browser, "reporter");
-    const queries: Record<(typeof LOOKUPS)[number], string> = { searchAuthorsAction: "端到端", searchPublishedArticlesAction: world.editorPublished.title };
+    const queries: Record<(typeof LOOKUPS)[number], unknown> = { searchAuthorsAction: "端到端", searchPublishedArticlesAction: world.editorPublished.title, listPickerPhotosAction: { q: world.tag } };
+    // The photo picker answers one page of the library (or null); the others a list.
+    const found = (result: unknown) => (Array.isArray(result) ? result : ((result as { items: unknown[] } | null)?.items ?? []));
     for (const action of LOOKUPS) {
-      expect((await callAction(forged.request, action, [queries[action]])).result, action).toEqual([]);
+      expect((await callAction(forged.request, action, [queries[action]])).result, action).toEqual(action === "listPickerPhotosAction" ? null : []);
       const signedOut = await callAction(visitor.request, action, [queries[action]]);
       expect([signedOut.status, signedOut.result], action).toEqual([307, undefined]);
       expect(signedOut.location, action).toMatch(/^\/login\?callbackUrl=%2Feditor/);
       // Positive control: the same look-up by a signed-in user finds something.
-      expect(((await callAction(reporter.request, action, [queries[action]])).result as unknown[]).length, action).toBeGreaterThan(0);
+      expect(found((await callAction(reporter.request, action, [queries[action]])).result).length, action).toBeGreaterThan(0);
     }
     await Promise.all([forged.close(), visitor.close(), reporter.close()]);
   });

@@ -1,14 +1,15 @@
 // The attacks of forbidden-actions.spec.ts: the world they aim at (this run's own articles, authors,
-// channels and a user), and one builder per newsroom server action. Each attempt is one call plus
+// channels, photos and a user), and one builder per newsroom server action. Each attempt is one call plus
 // the rows it must leave alone when refused, and must change when the caller may.
+import sharp from "sharp";
 import type { Browser, BrowserContext } from "@playwright/test";
 import { E2E_USERS, type E2ERole } from "./environment";
 import { articleRow, articlesTitled, contextFor, createArticle, createWorld, uniqueTag, userRow, type Article, type World } from "./forbidden-world";
 import { articleInput, callAction, queryDatabase, saveArticleOrThrow, type ActionName, type ActionOutcome, type SaveIntent } from "./server-actions";
 
 // ---------------------------------------------------------------------------------------------
-// The world: the shared articles, plus authors, channels and a user of this run's own. The attacks
-// aim at `author`, `channel` …; the positive controls change only `spare` things, never a target.
+// The world: the shared articles, plus authors, channels, photos and a user of this run's own. The
+// attacks aim at `author`, `channel` …; the positive controls change only `spare` things, never a target.
 
 export type Named = { id: number; name: string };
 export type ActionWorld = World & {
@@ -20,6 +21,9 @@ export type ActionWorld = World & {
   otherChannel: Named;
   /** The newest channel when the world was made: the order of channels up to it is watched. */
   lastChannelId: number;
+  /** Photos (named by file) uploaded by the editor and by the reporter. */
+  editorPhoto: Named;
+  reporterPhoto: Named;
   spare: {
     articles: Record<SaveIntent | "restore", Article>;
     author: Named;
@@ -28,6 +32,10 @@ export type ActionWorld = World & {
     channel: Named;
     movedChannel: Named;
     deletedChannel: Named;
+    /** The reporter's: one they edit themselves, one an editor credits, one an editor deletes. */
+    photo: Named;
+    creditedPhoto: Named;
+    deletedPhoto: Named;
     userEmail: string;
   };
 };
@@ -70,6 +78,9 @@ export async function createActionWorld(browser: Browser): Promise<ActionWorld> 
     await channel("对照移动", "moved"),
     await channel("对照删除", "deleted"),
   ];
+  const photo = (context: BrowserContext, label: string) => uploadPhoto(context, `${world.tag}${label}.png`);
+  const [editorPhoto, reporterPhoto] = [await photo(editor, "编辑的图"), await photo(reporter, "记者的图")];
+  const sparePhotos = { photo: await photo(reporter, "对照改图"), creditedPhoto: await photo(reporter, "对照署名"), deletedPhoto: await photo(reporter, "对照删图") };
   const userEmail = newUserEmail(world, "spare");
   await callOk(admin, "createUserAction", { ...NEW_USER, role: "reporter", email: userEmail });
   await Promise.all([reporter, reporter2, editor, admin].map((context) => context.close()));
@@ -81,8 +92,19 @@ export async function createActionWorld(browser: Browser): Promise<ActionWorld> 
     channel: targetChannel,
     otherChannel,
     lastChannelId: deletedChannel.id,
-    spare: { articles: spareArticles, author: spareAuthor, keptAuthor, mergedAuthor, channel: spareChannel, movedChannel, deletedChannel, userEmail },
+    editorPhoto,
+    reporterPhoto,
+    spare: { articles: spareArticles, author: spareAuthor, keptAuthor, mergedAuthor, channel: spareChannel, movedChannel, deletedChannel, ...sparePhotos, userEmail },
   };
+}
+
+/** Uploads a small picture through the library's route handler, as the library page does. */
+async function uploadPhoto(context: BrowserContext, name: string): Promise<Named> {
+  const data = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#2e7d32" } }).png().toBuffer();
+  const response = await context.request.post("/api/media", { headers: { "X-File-Name": encodeURIComponent(name), "Content-Type": "application/octet-stream" }, data });
+  const body = (await response.json()) as { photo?: { id: number }; error?: string };
+  if (!body.photo) throw new Error(`upload of ${name} failed (${response.status()}): ${body.error}`);
+  return { id: body.photo.id, name };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -98,8 +120,11 @@ export type Attempt = {
   pathId?: (world: ActionWorld) => number;
   /** saveArticleAction: the intent, and whether the call creates the article. */
   save?: { intent: SaveIntent; creates: boolean };
-  /** The site settings are one set for the whole site: such attempts take turns with other specs. */
-  siteWide?: true;
+  /**
+   * Site-wide settings are one set for the whole site: such attempts take turns with other specs,
+   * and a positive control puts back what was `stored` through the `restore` action.
+   */
+  siteWide?: { restore: ActionName; stored: () => unknown };
 };
 export type Target<T> = (world: ActionWorld) => T;
 
@@ -250,8 +275,50 @@ const updateSettings = (label: string, values: Target<Record<keyof typeof SITE_K
   action: "updateSettingsAction",
   args: (world) => [values(world)],
   watch: siteSettingRows,
-  siteWide: true,
+  siteWide: { restore: "updateSettingsAction", stored: storedSiteSettings },
 });
 export const hijackSettings = updateSettings("updateSettingsAction (every setting)", (world) => ({ siteName: `${world.tag}越权网站`, defaultSource: `${world.tag}越权来源`, siteUrl: "https://evil.example" }));
 // Readers never see the default 来源 (it only prefills the new-article form), so other specs running meanwhile do not either.
 export const changeDefaultSource = updateSettings("updateSettingsAction (默认来源)", (world) => ({ ...storedSiteSettings(), defaultSource: `${world.tag}对照来源` }));
+
+const MEDIA_LIMIT_KEY = "media.maxUploadMegabytes";
+const mediaSettingRows = () => queryDatabase(`SELECT key, value FROM Setting WHERE key = ?`, MEDIA_LIMIT_KEY);
+/** The media settings form's values as stored ("" where the environment's default applies). */
+const storedMediaSettings = () => ({ maxUploadMegabytes: (mediaSettingRows()[0]?.value as string | undefined) ?? "" });
+const updateMediaSettings = (megabytes: string): Attempt => ({
+  label: `updateMediaSettingsAction (上限 ${megabytes} MB)`,
+  action: "updateMediaSettingsAction",
+  args: () => [{ maxUploadMegabytes: megabytes }],
+  watch: mediaSettingRows,
+  siteWide: { restore: "updateMediaSettingsAction", stored: storedMediaSettings },
+});
+/** 1 MB would refuse nearly every camera file: an attack on the whole newsroom. */
+export const hijackMediaSettings = updateMediaSettings("1");
+export const changeUploadLimit = updateMediaSettings("199");
+
+// Not updatedAt or variantsPending: the background job that makes a photo's variants writes them.
+const photoRow = (id: number) =>
+  queryDatabase(`SELECT caption, alt, creditAuthorId, creditText, creditKind, sourceOrg, focalX, focalY, storageKey, uploadedById FROM Photo WHERE id = ?`, id)[0] ?? null;
+
+export function updatePhoto(photo: Target<Named>, label: string): Attempt {
+  return {
+    label: "updatePhotoDetailsAction",
+    action: "updatePhotoDetailsAction",
+    args: (world) => [{ photoId: photo(world).id, caption: `${label}图说`, alt: `${label}替代文字`, creditAuthorId: null, creditText: `${label}摄影`, creditKind: "supplied", sourceOrg: `${label}单位`, focalX: 0.1, focalY: 0.9 }],
+    watch: (world) => photoRow(photo(world).id),
+    pathId: (world) => photo(world).id,
+  };
+}
+
+export function creditPhoto(photo: Target<Named>, creditText: string): Attempt {
+  return {
+    label: "saveLeadCreditAction",
+    action: "saveLeadCreditAction",
+    args: (world) => [{ photoId: photo(world).id, creditAuthorId: null, creditText }],
+    watch: (world) => photoRow(photo(world).id),
+  };
+}
+
+export function deletePhoto(photo: Target<Named>): Attempt {
+  return { label: "deletePhotoAction", action: "deletePhotoAction", args: (world) => [photo(world).id], watch: (world) => photoRow(photo(world).id), pathId: (world) => photo(world).id };
+}

@@ -27,11 +27,13 @@ export type Who = E2ERole | "signed-out";
 export type Caller = Exclude<E2ERole, "reporter2"> | "signed-out" | "forged-session";
 
 /** How a refused call ends: a message from the action, or the proxy's redirect to sign in. */
-export type Refusal = "forbidden" | "not-found" | "signed-out" | "sign-in redirect";
+export type Refusal = "forbidden" | "not-found" | "photo-forbidden" | "photo-delete-forbidden" | "signed-out" | "sign-in redirect";
 
 export const REFUSAL_MESSAGES: Record<Exclude<Refusal, "sign-in redirect">, string> = {
   forbidden: "没有权限执行此操作",
   "not-found": "找不到这篇文章，或您没有查看它的权限",
+  "photo-forbidden": "没有权限修改这张图片",
+  "photo-delete-forbidden": "只有编辑和管理员可以删除图片",
   "signed-out": "登录已失效，请在新标签页重新登录后再保存（表单内容不会丢失）",
 };
 

@@ -8,7 +8,7 @@ import sharp from "sharp";
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { ROOT, type E2ERole } from "./environment";
 import { callAction, queryDatabase, type ActionOutcome } from "./server-actions";
-import { asRole } from "./support";
+import { asRole, withSiteSettingsLock } from "./support";
 import { FIELD_VECTORS } from "./xss-vectors";
 
 const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -334,27 +334,30 @@ test("an admin's upload limit applies to the next upload; clearing it restores t
     await form.getByRole("button", { name: "保存上限" }).click();
     await expect(form.getByRole(expected.startsWith("已保存") ? "status" : "alert").filter({ hasText: expected })).toBeVisible();
   };
-  try {
-    await save("0", "请修改标出的内容后再保存");
-    await expect(form.getByText("上传大小上限应为 1 到 200 之间的整数（MB）")).toBeVisible();
-    await save("1", "已保存图片上传大小上限");
-    const tooBig = await editor.request.post("/api/media", { headers: { "X-File-Name": "big.jpg" }, data: Buffer.alloc(1024 * 1024 + 1) });
-    expect(tooBig.status()).toBe(413);
-    expect(await tooBig.json()).toEqual({ error: "图片文件太大：每张最大 1 MB" });
-    const editorPage = await editor.newPage();
-    await editorPage.goto("/editor/media");
-    await expect(editorPage.getByText("每张不超过 1 MB")).toBeVisible();
-    // Only admins: an editor calling the action directly is refused.
-    expect((await callAction(editor.request, "updateMediaSettingsAction", [{ maxUploadMegabytes: "200" }])).result).toMatchObject({ ok: false, message: "没有权限执行此操作" });
-    await save("", "已保存图片上传大小上限");
-  } finally {
-    await callAction(admin.request, "updateMediaSettingsAction", [{ maxUploadMegabytes: "" }]);
-  }
-  await page.reload();
-  await expect(form.getByLabel("图片上传大小上限（MB）")).toHaveValue("");
-  await expect(form.getByLabel("图片上传大小上限（MB）")).toHaveAttribute("placeholder", /^\d+$/);
-  const fine = await editor.request.post("/api/media", { headers: { "X-File-Name": "ok.png" }, data: await png(1200, 1200, "#455a64") });
-  expect(fine.status()).toBe(201);
+  // The forbidden-action specs save this setting too, in another worker: take turns.
+  await withSiteSettingsLock(async () => {
+    try {
+      await save("0", "请修改标出的内容后再保存");
+      await expect(form.getByText("上传大小上限应为 1 到 200 之间的整数（MB）")).toBeVisible();
+      await save("1", "已保存图片上传大小上限");
+      const tooBig = await editor.request.post("/api/media", { headers: { "X-File-Name": "big.jpg" }, data: Buffer.alloc(1024 * 1024 + 1) });
+      expect(tooBig.status()).toBe(413);
+      expect(await tooBig.json()).toEqual({ error: "图片文件太大：每张最大 1 MB" });
+      const editorPage = await editor.newPage();
+      await editorPage.goto("/editor/media");
+      await expect(editorPage.getByText("每张不超过 1 MB")).toBeVisible();
+      // Only admins: an editor calling the action directly is refused.
+      expect((await callAction(editor.request, "updateMediaSettingsAction", [{ maxUploadMegabytes: "200" }])).result).toMatchObject({ ok: false, message: "没有权限执行此操作" });
+      await save("", "已保存图片上传大小上限");
+    } finally {
+      await callAction(admin.request, "updateMediaSettingsAction", [{ maxUploadMegabytes: "" }]);
+    }
+    await page.reload();
+    await expect(form.getByLabel("图片上传大小上限（MB）")).toHaveValue("");
+    await expect(form.getByLabel("图片上传大小上限（MB）")).toHaveAttribute("placeholder", /^\d+$/);
+    const fine = await editor.request.post("/api/media", { headers: { "X-File-Name": "ok.png" }, data: await png(1200, 1200, "#455a64") });
+    expect(fine.status()).toBe(201);
+  });
   await Promise.all([admin.close(), editor.close()]);
 });
 

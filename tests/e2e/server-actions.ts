@@ -26,7 +26,9 @@ export type ActionName =
   | "updateSettingsAction"
   | "updatePhotoDetailsAction"
   | "deletePhotoAction"
-  | "updateMediaSettingsAction";
+  | "updateMediaSettingsAction"
+  | "listPickerPhotosAction"
+  | "saveLeadCreditAction";
 
 type ManifestEntry = { workers: Record<string, unknown>; filename: string; exportedName: string };
 
