@@ -19,6 +19,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="zh-CN" suppressHydrationWarning>
       <head>
         {/* Applies the reader's 大字 choice before first paint, so large type never flashes small. */}
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script of ours, no user data */}
         <script dangerouslySetInnerHTML={{ __html: LARGE_TYPE_BOOT_SCRIPT }} />
       </head>
       <body>{children}</body>

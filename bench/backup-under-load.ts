@@ -31,7 +31,9 @@ type Running = Promise<Result> & { stop(): void };
 const env = { ...process.env, DATABASE_URL: `file:${DATABASE}`, NEXT_DIST_DIR: ".next-bench", PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1" };
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { articles: { type: "string", default: "100000" }, connections: { type: "string", default: "32" }, baseline: { type: "string", default: "10" } } });
+  const { values } = parseArgs({
+    options: { articles: { type: "string", default: "100000" }, connections: { type: "string", default: "32" }, baseline: { type: "string", default: "10" } },
+  });
   const options: Options = { articles: Number(values.articles), connections: Number(values.connections), baseline: Number(values.baseline) };
   if (![options.articles, options.connections, options.baseline].every((n) => Number.isInteger(n) && n > 0)) {
     throw new Error("usage: npm run bench:backup -- [--articles N] [--connections N] [--baseline seconds]");
@@ -74,7 +76,16 @@ function seedArticles(total: number): void {
     for (let i = from; i < to; i++) {
       const paragraphs = bodies[i % BODIES];
       const at = new Date(Date.UTC(2020, 0, 1) + i * 60_000).toISOString().replace("Z", "+00:00");
-      insert.run(`平阴新闻 第${i + 1}篇 ${paragraphs[0].slice(0, 16)}`, paragraphs[0].slice(0, 80), paragraphs.map((p) => `<p>${p}</p>`).join(""), paragraphs.join("\n"), at, channelId, at, at);
+      insert.run(
+        `平阴新闻 第${i + 1}篇 ${paragraphs[0].slice(0, 16)}`,
+        paragraphs[0].slice(0, 80),
+        paragraphs.map((p) => `<p>${p}</p>`).join(""),
+        paragraphs.join("\n"),
+        at,
+        channelId,
+        at,
+        at,
+      );
     }
   });
   for (let done = existing; done < total; done = Math.min(total, done + BATCH)) {
@@ -93,7 +104,10 @@ function startLoad(options: Options, duration: number): Running[] {
   ] as Running[];
 }
 
-const label = (phase: string, [page, health]: Result[]): Load[] => [{ label: phase, path: PAGE, result: page }, { label: phase, path: HEALTH.path, result: health }];
+const label = (phase: string, [page, health]: Result[]): Load[] => [
+  { label: phase, path: PAGE, result: page },
+  { label: phase, path: HEALTH.path, result: health },
+];
 
 type BackupRun = { ms: number; bytes: number; file: string; summary: string; exitCode: number | null };
 
@@ -118,11 +132,14 @@ async function loadDuringBackup(options: Options): Promise<{ results: Result[]; 
 
 function report(options: Options, loadAverage: number, loads: Load[], backup: BackupRun): void {
   const failed = (result: Result) => result.non2xx + result.errors + result.timeouts;
-  const rows = loads.map(({ label, path, result }) =>
-    `| ${label} | ${path} | ${Math.round(result.duration)} s | ${result.requests.total.toLocaleString("en-US")} | ${Math.round(result.requests.average).toLocaleString("en-US")} | ${result.latency.p50} ms | ${result.latency.p99} ms | ${result.non2xx} | ${result.errors} | ${result.timeouts} |`,
+  const rows = loads.map(
+    ({ label, path, result }) =>
+      `| ${label} | ${path} | ${Math.round(result.duration)} s | ${result.requests.total.toLocaleString("en-US")} | ${Math.round(result.requests.average).toLocaleString("en-US")} | ${result.latency.p50} ms | ${result.latency.p99} ms | ${result.non2xx} | ${result.errors} | ${result.timeouts} |`,
   );
   const backupLine = `db:backup: exit ${backup.exitCode}, ${(backup.ms / 1000).toFixed(1)} s wall clock (npm and tsx start-up included), ${(backup.bytes / 1e6).toFixed(0)} MB; it printed: \`${backup.summary.replace(ROOT + "/", "")}\``;
-  const table = ["| phase | URL | duration | requests | req/s | p50 | p99 | non-2xx | errors | timeouts |", "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|", ...rows].join("\n");
+  const table = ["| phase | URL | duration | requests | req/s | p50 | p99 | non-2xx | errors | timeouts |", "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|", ...rows].join(
+    "\n",
+  );
   const [page, health] = loads.slice(-2).map(({ result }) => result);
   const targets = formatTargets([
     { label: `zero failed requests on ${PAGE} during the backup (non-2xx + errors + timeouts)`, measured: String(failed(page)), met: failed(page) === 0 },
@@ -144,7 +161,10 @@ function report(options: Options, loadAverage: number, loads: Load[], backup: Ba
   log(`appended the results to ${file}`);
 }
 
-main().then(() => process.exit(0), (error: unknown) => {
-  console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

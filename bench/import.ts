@@ -97,7 +97,10 @@ function formatSection({ count, passes, facts, peakRssMb, loadAverage }: { count
   const [first, second] = passes;
   const rows = passes.map((pass) => {
     const [start, middle, end] = [pass.samples[0], middleOf(pass), pass.samples[pass.samples.length - 1]];
-    const outcome = Object.entries(pass.counts).filter(([, n]) => n > 0).map(([status, n]) => `${n.toLocaleString("en-US")} ${status}`).join(", ");
+    const outcome = Object.entries(pass.counts)
+      .filter(([, n]) => n > 0)
+      .map(([status, n]) => `${n.toLocaleString("en-US")} ${status}`)
+      .join(", ");
     const memory = [start, middle, end].map((s) => `${mb(s.heapMb)} / ${mb(s.rssMb)}`).join(" | ");
     return `| ${pass.label} | ${seconds(pass.ms)} | ${seconds(pass.cpuMs)} | ${Math.round((count / pass.ms) * 1000)} | ${outcome} | ${memory} |`;
   });
@@ -109,7 +112,11 @@ function formatSection({ count, passes, facts, peakRssMb, loadAverage }: { count
     ["import of the new pages < 2 min", seconds(first.ms), first.ms < TARGET_MS],
     ["every generated page imported, none skipped", `${first.counts.imported.toLocaleString("en-US")} of ${count.toLocaleString("en-US")}`, first.counts.imported === count],
     ["re-import changes nothing", `${second.counts.unchanged.toLocaleString("en-US")} unchanged`, second.counts.unchanged === count],
-    [`memory flat: second half adds < ${FLAT_HEAP_MB} MB heap, < ${FLAT_RSS_MB} MB RSS`, `${heapGrowth.toFixed(1)} MB, ${rssGrowth.toFixed(1)} MB`, heapGrowth < FLAT_HEAP_MB && rssGrowth < FLAT_RSS_MB],
+    [
+      `memory flat: second half adds < ${FLAT_HEAP_MB} MB heap, < ${FLAT_RSS_MB} MB RSS`,
+      `${heapGrowth.toFixed(1)} MB, ${rssGrowth.toFixed(1)} MB`,
+      heapGrowth < FLAT_HEAP_MB && rssGrowth < FLAT_RSS_MB,
+    ],
   ] as const;
   return [
     `## ${new Date().toISOString()} — legacy page import`,

@@ -128,7 +128,9 @@ async function measureConcurrent(lib: Lib, viewer: Viewer, bytes: Buffer) {
   const totalMs = performance.now() - started;
   clearInterval(sampler);
   const peak = Math.max(sampled, readPeakRss() ?? 0);
-  log(`${CONCURRENT_UPLOADS} concurrent uploads: first variants after ${firsts.map((ms) => formatMs(ms)).join(", ")}; all done in ${formatMs(totalMs)}; peak RSS ${(peak / MB).toFixed(0)} MB (baseline ${(baseline / MB).toFixed(0)} MB)`);
+  log(
+    `${CONCURRENT_UPLOADS} concurrent uploads: first variants after ${firsts.map((ms) => formatMs(ms)).join(", ")}; all done in ${formatMs(totalMs)}; peak RSS ${(peak / MB).toFixed(0)} MB (baseline ${(baseline / MB).toFixed(0)} MB)`,
+  );
   return { baselineMb: baseline / MB, peakMb: peak / MB, firsts, totalMs };
 }
 
@@ -167,8 +169,18 @@ async function compareFormats(lib: Lib, bytes: Buffer): Promise<FormatRow[]> {
       if (width === 1280) at1280 = data;
     }
     const allMs = performance.now() - started;
-    const handout1280 = await candidate.encode(sharp(handout.data, { raw: { width: handout.width, height: handout.height, channels: handout.channels } }).resize({ width: 1280 })).toBuffer();
-    rows.push({ label: candidate.label, allMs, bytes: total, bytesAt1280: at1280!.length, ssimAt1280: await ssim(at1280!, master, 1280), handoutBytes: handout1280.length, handoutSsim: await ssim(handout1280, handout, 1280) });
+    const handout1280 = await candidate
+      .encode(sharp(handout.data, { raw: { width: handout.width, height: handout.height, channels: handout.channels } }).resize({ width: 1280 }))
+      .toBuffer();
+    rows.push({
+      label: candidate.label,
+      allMs,
+      bytes: total,
+      bytesAt1280: at1280!.length,
+      ssimAt1280: await ssim(at1280!, master, 1280),
+      handoutBytes: handout1280.length,
+      handoutSsim: await ssim(handout1280, handout, 1280),
+    });
     log(`${candidate.label}: ${formatMs(allMs)} for ${lib.planWidths(master.width).length} widths, ${(total / 1e3).toFixed(0)} kB`);
   }
   return rows;
@@ -227,7 +239,10 @@ function report(run: Run): void {
   const formatTable = [
     "| encoder | 24 MP: time, 6 widths | 24 MP: bytes, 6 widths | 24 MP: bytes at 1280 | 24 MP: SSIM at 1280 | handout: bytes at 1280 | handout: SSIM at 1280 |",
     "|---|---:|---:|---:|---:|---:|---:|",
-    ...formats.map((row) => `| ${row.label} | ${formatMs(row.allMs)} | ${(row.bytes / 1e3).toFixed(0)} kB | ${(row.bytesAt1280 / 1e3).toFixed(0)} kB | ${row.ssimAt1280.toFixed(4)} | ${(row.handoutBytes / 1e3).toFixed(0)} kB | ${row.handoutSsim.toFixed(4)} |`),
+    ...formats.map(
+      (row) =>
+        `| ${row.label} | ${formatMs(row.allMs)} | ${(row.bytes / 1e3).toFixed(0)} kB | ${(row.bytesAt1280 / 1e3).toFixed(0)} kB | ${row.ssimAt1280.toFixed(4)} | ${(row.handoutBytes / 1e3).toFixed(0)} kB | ${row.handoutSsim.toFixed(4)} |`,
+    ),
   ].join("\n");
   const downloadTable = [
     "| 10-photo article, full-width figures | modern (AVIF) | JPEG fallback | share of originals (modern) |",
@@ -240,7 +255,11 @@ function report(run: Run): void {
   const targets: Target[] = [
     { label: `all variants of a 24 MP JPEG, p95 ≤ ${TARGETS.allP95Ms / 1000} s`, measured: formatMs(single.all.p95Ms), met: single.all.p95Ms <= TARGETS.allP95Ms },
     { label: `first usable variant ≤ ${TARGETS.firstMs / 1000} s (p95)`, measured: formatMs(single.first.p95Ms), met: single.first.p95Ms <= TARGETS.firstMs },
-    { label: `peak RSS during ${CONCURRENT_UPLOADS} concurrent 24 MP uploads ≤ ${TARGETS.peakRssMb} MB`, measured: `${concurrent.peakMb.toFixed(0)} MB`, met: concurrent.peakMb <= TARGETS.peakRssMb },
+    {
+      label: `peak RSS during ${CONCURRENT_UPLOADS} concurrent 24 MP uploads ≤ ${TARGETS.peakRssMb} MB`,
+      measured: `${concurrent.peakMb.toFixed(0)} MB`,
+      met: concurrent.peakMb <= TARGETS.peakRssMb,
+    },
     { label: `phone downloads ≤ ${TARGETS.phoneShare * 100} % of the originals`, measured: `${(phoneShare * 100).toFixed(1)} %`, met: phoneShare <= TARGETS.phoneShare },
   ];
   const fullTable = `${table}\n\n${formatTable}\n\n${downloadTable}`;

@@ -88,8 +88,14 @@ async function measureDiff(lib: Lib, newsroom: Newsroom, articleId: number, from
   const fields = await lib.compareRevisions(newsroom.viewer, articleId, from, to);
   const body = fields.find((field) => field.label === "正文");
   if (!body) throw new Error("compareRevisions returned no 正文 field");
-  const before = body.parts.filter((part) => part.kind !== "insert").map((part) => part.text).join("");
-  const after = body.parts.filter((part) => part.kind !== "delete").map((part) => part.text).join("");
+  const before = body.parts
+    .filter((part) => part.kind !== "insert")
+    .map((part) => part.text)
+    .join("");
+  const after = body.parts
+    .filter((part) => part.kind !== "delete")
+    .map((part) => part.text)
+    .join("");
   const changedCharacters = body.parts.filter((part) => part.kind !== "equal").reduce((sum, part) => sum + part.text.length, 0);
   const compare = await timeRepeated(repeats, () => lib.compareRevisions(newsroom.viewer, articleId, from, to), budgetSeconds * 1000);
   const diffOnly = await timeRepeated(repeats, () => lib.characterDiff(before, after), budgetSeconds * 1000);
@@ -113,7 +119,14 @@ function readOptions(): Options {
       "print-only": { type: "boolean", default: false },
     },
   });
-  const options = { history: Number(values.history), saves: Number(values.saves), repeats: Number(values.repeats), budgetSeconds: Number(values.budget), keepDatabase: values["keep-db"], printOnly: values["print-only"] };
+  const options = {
+    history: Number(values.history),
+    saves: Number(values.saves),
+    repeats: Number(values.repeats),
+    budgetSeconds: Number(values.budget),
+    keepDatabase: values["keep-db"],
+    printOnly: values["print-only"],
+  };
   if (![options.history, options.saves, options.repeats].every((n) => Number.isInteger(n) && n >= 1) || options.history < SCATTERED_EDITS || !(options.budgetSeconds > 0)) {
     throw new Error(`usage: npm run bench:newsroom -- [--history revisions ≥ ${SCATTERED_EDITS}] [--saves count] [--repeats count] [--budget seconds] [--keep-db] [--print-only]`);
   }

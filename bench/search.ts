@@ -156,7 +156,11 @@ async function likeSearch(prisma: Prisma, q: string) {
 async function databaseSizes(prisma: Prisma) {
   const rows = await prisma.$queryRawUnsafe<{ name: string; bytes: number | bigint }[]>("SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name");
   const sum = (match: (name: string) => boolean) => rows.filter((row) => match(row.name)).reduce((total, row) => total + Number(row.bytes), 0) / 1e6;
-  return { indexMb: sum((name) => name.startsWith("ArticleSearch")), similarMb: sum((name) => name.startsWith("SimilarArticle") || name.includes("SimilarArticle")), databaseMb: sum(() => true) };
+  return {
+    indexMb: sum((name) => name.startsWith("ArticleSearch")),
+    similarMb: sum((name) => name.startsWith("SimilarArticle") || name.includes("SimilarArticle")),
+    databaseMb: sum(() => true),
+  };
 }
 
 async function measureSaves(prisma: Prisma) {

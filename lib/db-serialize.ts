@@ -50,7 +50,9 @@ export function serializeAccess(adapter: SqlDriverAdapter): SqlDriverAdapter {
 function releaseOnEnd(transaction: Transaction, release: () => void): Transaction {
   let released = false;
   const finish = () => {
-    if (!released) (released = true), release();
+    if (released) return;
+    released = true;
+    release();
   };
   return new Proxy(transaction, {
     get(target, property) {

@@ -11,9 +11,7 @@ const BUSY_TIMEOUT_MS = 5000;
 class NewsdeskSQLite extends PrismaBetterSQLite3 {
   override async connect() {
     const adapter = await super.connect();
-    await adapter.executeScript(
-      `PRAGMA journal_mode = WAL; PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;`,
-    );
+    await adapter.executeScript(`PRAGMA journal_mode = WAL; PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;`);
     return serializeAccess(adapter);
   }
 }
@@ -23,7 +21,8 @@ export function createPrismaClient(url = databaseUrl()): PrismaClient {
 }
 
 const globalForPrisma = globalThis as unknown as { newsdeskPrisma?: Map<string, PrismaClient> };
-const clients = (globalForPrisma.newsdeskPrisma ??= new Map());
+globalForPrisma.newsdeskPrisma ??= new Map();
+const clients = globalForPrisma.newsdeskPrisma;
 
 /**
  * Shared client for the configured database. Kept on globalThis, keyed by URL, so dev-server

@@ -6,9 +6,7 @@ import { t, textOf } from "./messages/catalog";
 import { formatShanghai } from "./text/time";
 
 export type Conflict = { savedBy: string; savedAt: string; currentVersion: number };
-export type FormResult<T = undefined> =
-  | { ok: true; message: string; data: T }
-  | { ok: false; message: string; fieldErrors?: Record<string, string>; conflict?: Conflict };
+export type FormResult<T = undefined> = { ok: true; message: string; data: T } | { ok: false; message: string; fieldErrors?: Record<string, string>; conflict?: Conflict };
 
 export function success<T>(message: string, data: T): FormResult<T> {
   return { ok: true, message, data };

@@ -6,7 +6,9 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
   return (
     <>
       <SiteHeader />
-      <main id="main" className="site-main">{children}</main>
+      <main id="main" className="site-main">
+        {children}
+      </main>
       <footer className="site-footer">
         <div className="site-footer__inner">
           © {siteName} · <a href="/feed.xml">RSS 订阅</a>

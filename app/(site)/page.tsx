@@ -7,7 +7,9 @@ export default async function FrontPage() {
   return (
     <div className="layout-two">
       <section aria-labelledby="latest-heading">
-        <h1 id="latest-heading" className="page-title">最新文章</h1>
+        <h1 id="latest-heading" className="page-title">
+          最新文章
+        </h1>
         <ArticleList articles={articles} />
       </section>
       <aside className="panel" aria-labelledby="channels-heading">

@@ -57,8 +57,18 @@ export function ArticleView({ article }: { article: PublicArticle }) {
 
       {(article.previous || article.next) && (
         <nav className="pager" aria-label="上一篇和下一篇">
-          {article.previous ? <Link href={`/articles/${article.previous.id}`} rel="prev">上一篇:{article.previous.title}</Link> : <span />}
-          {article.next && <Link href={`/articles/${article.next.id}`} rel="next">下一篇:{article.next.title}</Link>}
+          {article.previous ? (
+            <Link href={`/articles/${article.previous.id}`} rel="prev">
+              上一篇:{article.previous.title}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {article.next && (
+            <Link href={`/articles/${article.next.id}`} rel="next">
+              下一篇:{article.next.title}
+            </Link>
+          )}
         </nav>
       )}
     </article>

@@ -19,7 +19,7 @@ export async function PagedArticles({
 }) {
   const page = parsePageParam((await searchParams).page);
   const result = page ? await load(page) : null;
-  if (!result || (page! > result.pageCount)) {
+  if (!result || page! > result.pageCount) {
     return (
       <p className="notice" role="status">
         没有这一页。<Link href={basePath}>返回第一页</Link>
@@ -35,5 +35,9 @@ export async function PagedArticles({
 }
 
 export function ListFallback() {
-  return <p className="meta" aria-busy="true">正在加载…</p>;
+  return (
+    <p className="meta" aria-busy="true">
+      正在加载…
+    </p>
+  );
 }

@@ -8,14 +8,28 @@ export function Pagination({ basePath, page, pageCount }: { basePath: string; pa
   const pages = Array.from({ length: pageCount }, (_, index) => index + 1).filter((n) => n === 1 || n === pageCount || Math.abs(n - page) <= 2);
   return (
     <nav className="pagination" aria-label="分页">
-      {page > 1 && <Link href={href(page - 1)} rel="prev">上一页</Link>}
+      {page > 1 && (
+        <Link href={href(page - 1)} rel="prev">
+          上一页
+        </Link>
+      )}
       {pages.map((n, index) => (
         <span key={n} style={{ display: "contents" }}>
           {index > 0 && n - pages[index - 1] > 1 && <span aria-hidden="true">…</span>}
-          {n === page ? <span aria-current="page">{n}</span> : <Link href={href(n)} aria-label={`第 ${n} 页`}>{n}</Link>}
+          {n === page ? (
+            <span aria-current="page">{n}</span>
+          ) : (
+            <Link href={href(n)} aria-label={`第 ${n} 页`}>
+              {n}
+            </Link>
+          )}
         </span>
       ))}
-      {page < pageCount && <Link href={href(page + 1)} rel="next">下一页</Link>}
+      {page < pageCount && (
+        <Link href={href(page + 1)} rel="next">
+          下一页
+        </Link>
+      )}
     </nav>
   );
 }

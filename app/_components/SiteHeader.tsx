@@ -6,14 +6,22 @@ export async function SiteHeader() {
   const [channels, { siteName }] = await Promise.all([listCachedChannels(), getCachedSiteSettings()]);
   return (
     <header className="site-header">
-      <a className="skip-link" href="#main">跳到正文</a>
+      <a className="skip-link" href="#main">
+        跳到正文
+      </a>
       <div className="site-header__inner">
-        <Link href="/" className="site-name">{siteName}</Link>
+        <Link href="/" className="site-name">
+          {siteName}
+        </Link>
         <nav className="site-nav" aria-label="栏目">
           <ul>
-            <li><Link href="/">首页</Link></li>
+            <li>
+              <Link href="/">首页</Link>
+            </li>
             {channels.map((channel) => (
-              <li key={channel.id}><Link href={`/channels/${channel.slug}`}>{channel.name}</Link></li>
+              <li key={channel.id}>
+                <Link href={`/channels/${channel.slug}`}>{channel.name}</Link>
+              </li>
             ))}
           </ul>
         </nav>

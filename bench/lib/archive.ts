@@ -29,14 +29,98 @@ const TOPICS: Record<string, string[]> = {
 };
 const NAMES = ["玫德集团", "济钢集团", "鲁西化工", "海尔", "浪潮", "重汽", "东阿阿胶", "齐鲁制药", "黄河大桥", "泉城广场", "杨旭东", "冯经伟", "张华", "王晓明", "李秀成"];
 const COMMON = [
-  "记者", "近日", "今年", "目前", "进一步", "全面", "推进", "加快", "落实", "工作", "发展", "建设", "群众", "组织", "开展", "实施", "提升",
-  "服务", "保障", "统筹", "持续", "积极", "有效", "重要", "部门", "相关", "负责人", "介绍", "表示", "据了解", "截至", "同比增长", "完成",
-  "实现", "带动", "支持", "创新", "质量", "效率", "基层", "一线", "干部", "党员", "引导", "机制", "措施", "政策", "问题", "情况", "要求",
-  "确保", "不断", "努力", "坚持", "形成", "共同", "提供", "方面", "明显", "稳步", "全县", "全市", "街道", "镇", "村", "县委", "县政府",
-  "市民", "居民", "单位", "活动", "会议", "部署", "关键", "环节", "任务", "目标", "成效", "经验", "亮点", "第一时间", "多措并举", "两手抓",
+  "记者",
+  "近日",
+  "今年",
+  "目前",
+  "进一步",
+  "全面",
+  "推进",
+  "加快",
+  "落实",
+  "工作",
+  "发展",
+  "建设",
+  "群众",
+  "组织",
+  "开展",
+  "实施",
+  "提升",
+  "服务",
+  "保障",
+  "统筹",
+  "持续",
+  "积极",
+  "有效",
+  "重要",
+  "部门",
+  "相关",
+  "负责人",
+  "介绍",
+  "表示",
+  "据了解",
+  "截至",
+  "同比增长",
+  "完成",
+  "实现",
+  "带动",
+  "支持",
+  "创新",
+  "质量",
+  "效率",
+  "基层",
+  "一线",
+  "干部",
+  "党员",
+  "引导",
+  "机制",
+  "措施",
+  "政策",
+  "问题",
+  "情况",
+  "要求",
+  "确保",
+  "不断",
+  "努力",
+  "坚持",
+  "形成",
+  "共同",
+  "提供",
+  "方面",
+  "明显",
+  "稳步",
+  "全县",
+  "全市",
+  "街道",
+  "镇",
+  "村",
+  "县委",
+  "县政府",
+  "市民",
+  "居民",
+  "单位",
+  "活动",
+  "会议",
+  "部署",
+  "关键",
+  "环节",
+  "任务",
+  "目标",
+  "成效",
+  "经验",
+  "亮点",
+  "第一时间",
+  "多措并举",
+  "两手抓",
 ];
 const ENDINGS = ["跑出加速度", "按下“快进键”", "再上新台阶", "为什么能", "一线见闻", "纪实", "取得阶段性成效", "有温度", "步履不停", "见成效", "正当时", "观察"];
-const NUMBERS = () => [(r: Random) => `${(1 + Math.floor(r() * 99)) / 10}亿元`, (r: Random) => `${Math.floor(r() * 9000) + 100}余人`, (r: Random) => `${Math.floor(r() * 95) + 3}%`, (r: Random) => `${2016 + Math.floor(r() * 5)}年`, () => "1+N"];
+const NUMBERS = () => [
+  (r: Random) => `${(1 + Math.floor(r() * 99)) / 10}亿元`,
+  (r: Random) => `${Math.floor(r() * 9000) + 100}余人`,
+  (r: Random) => `${Math.floor(r() * 95) + 3}%`,
+  (r: Random) => `${2016 + Math.floor(r() * 5)}年`,
+  () => "1+N",
+];
 const SOURCES = ["济南日报", "济南时报", "大众日报", "齐鲁晚报", "新时报"];
 const FIVE_YEARS_MS = 5 * 365 * 24 * 3600 * 1000;
 const START_MS = Date.UTC(2016, 0, 1) - 8 * 3600 * 1000;
@@ -90,10 +174,12 @@ export function writeArchive(file: string, count: number, onProgress: (done: num
   });
   const insertAuthor = db.prepare('INSERT INTO "Author" (name, defaultRoleLabel, bio, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)');
   const authorIds = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "冯", "朱"].flatMap((surname) =>
-    ["晓明", "华", "晨", "一鸣", "经伟", "秀成", "静", "磊", "丽娜", "志强", "海燕", "建国"].map((given) => Number(insertAuthor.run(surname + given, "本报记者", "", now, now).lastInsertRowid)),
+    ["晓明", "华", "晨", "一鸣", "经伟", "秀成", "静", "磊", "丽娜", "志强", "海燕", "建国"].map((given) =>
+      Number(insertAuthor.run(surname + given, "本报记者", "", now, now).lastInsertRowid),
+    ),
   );
   const insertArticle = db.prepare(
-    'INSERT INTO "Article" (title, subtitle, summary, bodyHtml, bodyText, source, status, publishedAt, version, channelId, createdAt, updatedAt) VALUES (?, \'\', ?, ?, ?, ?, \'published\', ?, 1, ?, ?, ?)',
+    "INSERT INTO \"Article\" (title, subtitle, summary, bodyHtml, bodyText, source, status, publishedAt, version, channelId, createdAt, updatedAt) VALUES (?, '', ?, ?, ?, ?, 'published', ?, 1, ?, ?, ?)",
   );
   const insertByline = db.prepare('INSERT INTO "Byline" (articleId, authorId, roleLabel, position) VALUES (?, ?, ?, 0)');
   const writeBatch = db.transaction((size: number) => {
@@ -103,7 +189,10 @@ export function writeArchive(file: string, count: number, onProgress: (done: num
       const channel = article.topicName === "科技创新" ? "科技" : article.topicName === "文化旅游" ? "文旅" : `${article.county}新闻`;
       const time = stored(START_MS + Math.floor(random() * FIVE_YEARS_MS));
       const html = article.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("");
-      const id = Number(insertArticle.run(article.title, bodyText.slice(0, 120), html, bodyText, SOURCES[Math.floor(random() * SOURCES.length)], time, channelIds.get(channel), time, time).lastInsertRowid);
+      const id = Number(
+        insertArticle.run(article.title, bodyText.slice(0, 120), html, bodyText, SOURCES[Math.floor(random() * SOURCES.length)], time, channelIds.get(channel), time, time)
+          .lastInsertRowid,
+      );
       insertByline.run(id, authorIds[Math.floor(random() * authorIds.length)], "本报记者");
     }
   });

@@ -34,8 +34,14 @@ function integerBetween(min: number, max: number, random: Random): number {
 
 /** The sentences of the fixture's body paragraphs. */
 export function fixtureSentences(): string[] {
-  const lines = fs.readFileSync(FIXTURE, "utf8").split("\n").slice(BODY_LINES.first - 1, BODY_LINES.last);
-  return lines.flatMap((line) => line.trim().match(SENTENCE) ?? []).map((sentence) => sentence.trim()).filter((sentence) => sentence.length > 0);
+  const lines = fs
+    .readFileSync(FIXTURE, "utf8")
+    .split("\n")
+    .slice(BODY_LINES.first - 1, BODY_LINES.last);
+  return lines
+    .flatMap((line) => line.trim().match(SENTENCE) ?? [])
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence.length > 0);
 }
 
 /**

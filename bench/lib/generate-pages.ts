@@ -34,7 +34,11 @@ function randomSource(seed: number) {
 }
 
 function fixtureSentences(): string[] {
-  const lines = fs.readFileSync(FIXTURE, "utf8").split("\n").slice(4, 33).filter((line) => line.trim());
+  const lines = fs
+    .readFileSync(FIXTURE, "utf8")
+    .split("\n")
+    .slice(4, 33)
+    .filter((line) => line.trim());
   return lines.flatMap((line) => line.match(/[^。！？]+[。！？]/gu) ?? []).filter((sentence) => sentence.length > 8);
 }
 
@@ -57,7 +61,17 @@ export function writePages(folder: string, count: number, seed = 20200302): Gene
     const body = Array.from({ length: random.between(4, 14) }, () => Array.from({ length: random.between(1, 4) }, () => random.pick(sentences)).join(""));
     const picks = random.next() < 0.3 ? pickLines(random, titles, sentences) : [];
     const lines = [title, "", `${random.pick(SOURCES)} ${time}${random.next() < 0.8 ? " 大字" : ""}`, "", ...body.flatMap((paragraph) => [paragraph, ""])];
-    lines.push(bylineLine(random, authors), "", ...picks, `${county}新闻,${county === "平阴" ? "新鲜有料。可以走尽是天涯,难以品尽是故乡。" : random.pick(SLOGANS)}`, "", " ", "相关推荐", "", "新闻推荐");
+    lines.push(
+      bylineLine(random, authors),
+      "",
+      ...picks,
+      `${county}新闻,${county === "平阴" ? "新鲜有料。可以走尽是天涯,难以品尽是故乡。" : random.pick(SLOGANS)}`,
+      "",
+      " ",
+      "相关推荐",
+      "",
+      "新闻推荐",
+    );
     const text = lines.join(random.next() < 0.4 ? "\r\n" : "\n");
     const encoding = random.next() < 0.3 ? "gb18030" : random.next() < 0.15 ? "utf-8-bom" : "utf-8";
     const file = path.join(folder, time.slice(0, 4), time.slice(5, 7), `${county}-${String(index).padStart(5, "0")}.txt`);

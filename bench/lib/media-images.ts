@@ -51,7 +51,10 @@ async function layer(spec: PictureSpec, scale: number, amplitude: number, seed: 
   const values = Buffer.alloc(width * height * 3);
   for (let index = 0; index < values.length; index++) values[index] = 128 + Math.round((next() - 0.5) * 2 * amplitude);
   if (scale === 1) return values;
-  return sharp(values, { raw: { width, height, channels: 3 } }).resize(spec.width, spec.height, { kernel: "cubic" }).raw().toBuffer();
+  return sharp(values, { raw: { width, height, channels: 3 } })
+    .resize(spec.width, spec.height, { kernel: "cubic" })
+    .raw()
+    .toBuffer();
 }
 
 export async function generatePicture(spec: PictureSpec): Promise<Buffer> {
@@ -62,9 +65,11 @@ export async function generatePicture(spec: PictureSpec): Promise<Buffer> {
   for (let index = 0; index < pixels.length; index++) {
     let value = pixels[index];
     for (const noise of layers) value += noise[index] - 128;
-    pixels[index] = value < 0 ? 0 : value > 255 ? 255 : value;
+    pixels[index] = value < 0 ? 0 : Math.min(value, 255);
   }
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }
 
 async function main(folder: string): Promise<void> {
@@ -74,7 +79,9 @@ async function main(folder: string): Promise<void> {
     if (fs.existsSync(file)) continue;
     const started = Date.now();
     fs.writeFileSync(file, await generatePicture(spec));
-    console.log(`[bench] generated ${spec.name} (${spec.width}×${spec.height}, ${(fs.statSync(file).size / 1e6).toFixed(1)} MB) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `[bench] generated ${spec.name} (${spec.width}×${spec.height}, ${(fs.statSync(file).size / 1e6).toFixed(1)} MB) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   }
 }
 

@@ -6,7 +6,10 @@ const C1 = (0.01 * 255) ** 2;
 const C2 = (0.03 * 255) ** 2;
 const BLOCK = 8;
 
-async function luma(input: Buffer | { data: Buffer; width: number; height: number; channels: 1 | 2 | 3 | 4 }, width: number): Promise<{ data: Buffer; width: number; height: number }> {
+async function luma(
+  input: Buffer | { data: Buffer; width: number; height: number; channels: 1 | 2 | 3 | 4 },
+  width: number,
+): Promise<{ data: Buffer; width: number; height: number }> {
   const image = Buffer.isBuffer(input) ? sharp(input) : sharp(input.data, { raw: { width: input.width, height: input.height, channels: input.channels } });
   const { data, info } = await image.resize({ width }).greyscale().raw().toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
@@ -20,7 +23,11 @@ export async function ssim(encoded: Buffer, reference: { data: Buffer; width: nu
   let blocks = 0;
   for (let top = 0; top + BLOCK <= height; top += BLOCK) {
     for (let left = 0; left + BLOCK <= width; left += BLOCK) {
-      let sumA = 0, sumB = 0, sumAA = 0, sumBB = 0, sumAB = 0;
+      let sumA = 0,
+        sumB = 0,
+        sumAA = 0,
+        sumBB = 0,
+        sumAB = 0;
       for (let y = top; y < top + BLOCK; y++) {
         for (let x = left; x < left + BLOCK; x++) {
           const va = a.data[y * a.width + x];

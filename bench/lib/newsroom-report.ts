@@ -32,7 +32,11 @@ export function reportNewsroom(run: Run): void {
   ]);
   const targets: Target[] = [
     { label: `save p95 < ${TARGETS.saveP95Ms} ms`, measured: formatMs(saves.p95Ms), met: saves.p95Ms < TARGETS.saveP95Ms },
-    { label: `diff < ${TARGETS.diffMs} ms (compareRevisions p95, ${scattered.to - scattered.from} scattered edits)`, measured: formatMs(scattered.compare.p95Ms), met: scattered.compare.p95Ms < TARGETS.diffMs },
+    {
+      label: `diff < ${TARGETS.diffMs} ms (compareRevisions p95, ${scattered.to - scattered.from} scattered edits)`,
+      measured: formatMs(scattered.compare.p95Ms),
+      met: scattered.compare.p95Ms < TARGETS.diffMs,
+    },
     { label: `diff < ${TARGETS.diffMs} ms (compareRevisions p95, rewritten body)`, measured: formatMs(rewrite.compare.p95Ms), met: rewrite.compare.p95Ms < TARGETS.diffMs },
   ];
   const args = process.argv.slice(2).join(" ");
@@ -50,7 +54,10 @@ export function reportNewsroom(run: Run): void {
     table,
     targets: formatTargets(targets),
     notes: [
-      ...[scattered, rewrite].map((diff) => `Revisions ${diff.from} → ${diff.to}: characterDiff alone is ${share(diff)} of compareRevisions' median (${formatMs(diff.diffOnly.medianMs)} of ${formatMs(diff.compare.medianMs)}).`),
+      ...[scattered, rewrite].map(
+        (diff) =>
+          `Revisions ${diff.from} → ${diff.to}: characterDiff alone is ${share(diff)} of compareRevisions' median (${formatMs(diff.diffOnly.medianMs)} of ${formatMs(diff.compare.medianMs)}).`,
+      ),
       "Wall-clock time of each awaited lib call in one Node process, the database included; no HTTP, no React rendering, no revalidation.",
       "The machine is shared with other work (tests, builds), so figures are noisy from run to run; compare sections only from the same machine and with a similar load average.",
     ],

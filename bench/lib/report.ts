@@ -45,17 +45,19 @@ export function formatTable(rows: Row[]): string {
   const lines = [
     "| server | req/s | p50 | p99 | peak memory | non-2xx | errors |",
     "|---|---:|---:|---:|---:|---:|---:|",
-    ...rows.map((row) =>
-      [
-        row.server,
-        Math.round(row.requestsPerSecond).toLocaleString("en-US"),
-        `${row.p50Ms} ms`,
-        `${row.p99Ms} ms`,
-        row.peakMemoryMb === null ? "n/a" : `${Math.round(row.peakMemoryMb)} MB`,
-        row.non2xx,
-        row.errors,
-      ].join(" | "),
-    ).map((cells) => `| ${cells} |`),
+    ...rows
+      .map((row) =>
+        [
+          row.server,
+          Math.round(row.requestsPerSecond).toLocaleString("en-US"),
+          `${row.p50Ms} ms`,
+          `${row.p99Ms} ms`,
+          row.peakMemoryMb === null ? "n/a" : `${Math.round(row.peakMemoryMb)} MB`,
+          row.non2xx,
+          row.errors,
+        ].join(" | "),
+      )
+      .map((cells) => `| ${cells} |`),
   ];
   return lines.join("\n");
 }

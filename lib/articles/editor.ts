@@ -52,7 +52,13 @@ async function latestEditorArticles(viewer: Viewer, filters: EditorListFilters, 
   const total = await prisma.article.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / EDITOR_PAGE_SIZE));
   const page = Math.min(Math.max(1, filters.page ?? 1), pageCount);
-  const rows = await prisma.article.findMany({ where, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], skip: (page - 1) * EDITOR_PAGE_SIZE, take: EDITOR_PAGE_SIZE, select: listSelect });
+  const rows = await prisma.article.findMany({
+    where,
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * EDITOR_PAGE_SIZE,
+    take: EDITOR_PAGE_SIZE,
+    select: listSelect,
+  });
   return { total, page, pageCount, rows };
 }
 

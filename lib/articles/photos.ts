@@ -23,7 +23,10 @@ export async function preparePhotos(tx: Tx, { bodyHtml, lead }: WithPhotos): Pro
 
 /** The stored body with its images pointed at the photos' current files (a replaced photo has new ones), for the edit form. */
 export async function withCurrentPhotoFiles(bodyHtml: string, db: Tx = prisma): Promise<string> {
-  const facts = await listPhotoFacts(listBodyPhotos(bodyHtml).map((use) => use.photoId), db);
+  const facts = await listPhotoFacts(
+    listBodyPhotos(bodyHtml).map((use) => use.photoId),
+    db,
+  );
   return normalizeBodyPhotos(bodyHtml, srcFrom(facts)).html;
 }
 

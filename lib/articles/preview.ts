@@ -24,7 +24,10 @@ export async function getPreview(viewer: Viewer, articleId: number, revisionNumb
   const [authors, channel, targets] = await Promise.all([
     prisma.author.findMany({ where: { id: { in: snapshot.bylines.map((b) => b.authorId) } }, select: { id: true, name: true } }),
     snapshot.channelId ? prisma.channel.findUnique({ where: { id: snapshot.channelId } }) : null,
-    prisma.article.findMany({ where: { id: { in: snapshot.picks.flatMap((p) => (p.targetArticleId ? [p.targetArticleId] : [])) } }, select: { id: true, title: true, summary: true } }),
+    prisma.article.findMany({
+      where: { id: { in: snapshot.picks.flatMap((p) => (p.targetArticleId ? [p.targetArticleId] : [])) } },
+      select: { id: true, title: true, summary: true },
+    }),
   ]);
   const bodyHtml = sanitizeBodyHtml(snapshot.bodyHtml);
   const photos = await readerPhotos(bodyHtml, snapshot.lead);

@@ -25,7 +25,10 @@ const THUMBNAIL_SIZES = "(min-width: 48rem) 10rem, 33vw";
 
 /** The 题图 of each listed article as a thumbnail, in one query. */
 export async function listThumbnails<T extends { photoUses: LeadPhoto[] }>(rows: T[], db: Prisma.TransactionClient = prisma): Promise<(Figure | null)[]> {
-  const facts = await listPhotoFacts(rows.flatMap((row) => row.photoUses.map((use) => use.photoId)), db);
+  const facts = await listPhotoFacts(
+    rows.flatMap((row) => row.photoUses.map((use) => use.photoId)),
+    db,
+  );
   return rows.map(({ photoUses: [lead] }) => {
     const found = lead && facts.get(lead.photoId);
     return found ? toFigure(found, lead, THUMBNAIL_SIZES) : null;

@@ -16,7 +16,10 @@ import { splitBody, type BodyPhoto } from "./body";
 import { parseSnapshot, type ArticleSnapshot } from "./snapshot";
 
 async function requireRevisionAccess(viewer: Viewer, articleId: number) {
-  const article = await prisma.article.findUnique({ where: { id: articleId }, select: { id: true, title: true, status: true, createdById: true, version: true, publishedAt: true } });
+  const article = await prisma.article.findUnique({
+    where: { id: articleId },
+    select: { id: true, title: true, status: true, createdById: true, version: true, publishedAt: true },
+  });
   if (!article || !isVisibleInNewsroom(viewer, article) || !can(viewer, "revisions", article)) throw new NotFoundError();
   return article;
 }
@@ -30,7 +33,11 @@ export async function listRevisions(viewer: Viewer, articleId: number) {
   });
   return {
     article: { id: article.id, title: article.title, version: article.version },
-    revisions: revisions.map((revision) => ({ number: revision.number, author: revision.author?.displayName ?? t("article.imported"), createdAt: formatShanghai(revision.createdAt) })),
+    revisions: revisions.map((revision) => ({
+      number: revision.number,
+      author: revision.author?.displayName ?? t("article.imported"),
+      createdAt: formatShanghai(revision.createdAt),
+    })),
   };
 }
 
@@ -92,7 +99,11 @@ async function lookupNames(snapshots: ArticleSnapshot[]) {
  * Restores the content of revision `number` (fields, bylines, picks, photos) as a new revision. The
  * workflow state and publish time stay as they are: restoring text never publishes or unpublishes.
  */
-export async function restoreRevision(viewer: Viewer, { articleId, number, baseVersion }: { articleId: number; number: number; baseVersion: number }, context: { clientAddress?: string } = {}) {
+export async function restoreRevision(
+  viewer: Viewer,
+  { articleId, number, baseVersion }: { articleId: number; number: number; baseVersion: number },
+  context: { clientAddress?: string } = {},
+) {
   const article = await requireRevisionAccess(viewer, articleId);
   const revision = await prisma.revision.findUnique({ where: { articleId_number: { articleId, number } } });
   if (!revision || !can(viewer, "restore", article)) throw new NotFoundError("revision.notFound");
@@ -112,7 +123,8 @@ export async function restoreRevision(viewer: Viewer, { articleId, number, baseV
     lead: snapshot.lead && (await photoExists(snapshot.lead.photoId)) ? snapshot.lead : null,
   };
   const outcome = await saveArticle(viewer, { articleId, baseVersion, input, intent: "save" }, context);
-  if (outcome.changed) await recordAudit({ actorId: viewer.id, action: "article.restore", target: `article:${articleId}`, detail: `revision ${number}`, clientAddress: context.clientAddress });
+  if (outcome.changed)
+    await recordAudit({ actorId: viewer.id, action: "article.restore", target: `article:${articleId}`, detail: `revision ${number}`, clientAddress: context.clientAddress });
   return outcome;
 }
 

@@ -9,8 +9,16 @@ const idSchema = z.number(rule("request.invalid")).int().positive();
 
 export const bylineInputSchema = z.object({
   authorId: idSchema.nullable(),
-  authorName: z.string(field("bylineAuthor", { tooLong: true })).trim().min(1).max(40),
-  roleLabel: z.string(field("roleLabel", { tooLong: true })).trim().min(1).max(20),
+  authorName: z
+    .string(field("bylineAuthor", { tooLong: true }))
+    .trim()
+    .min(1)
+    .max(40),
+  roleLabel: z
+    .string(field("roleLabel", { tooLong: true }))
+    .trim()
+    .min(1)
+    .max(20),
 });
 
 export const pickInputSchema = z

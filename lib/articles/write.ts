@@ -79,7 +79,17 @@ async function writePhotoUses(tx: Tx, articleId: number, version: Pick<ArticleSn
 /** What 相关推荐 depends on: the text, the channel, the picks it leaves out and when and whether it is published. */
 function similarityInputsChanged(before: ArticleSnapshot | null, next: ArticleSnapshot): boolean {
   const inputs = (snapshot: ArticleSnapshot | null) =>
-    snapshot && JSON.stringify([snapshot.title, snapshot.subtitle, snapshot.summary, snapshot.bodyHtml, snapshot.channelId, snapshot.status, snapshot.publishedAt, snapshot.picks.map((pick) => pick.targetArticleId)]);
+    snapshot &&
+    JSON.stringify([
+      snapshot.title,
+      snapshot.subtitle,
+      snapshot.summary,
+      snapshot.bodyHtml,
+      snapshot.channelId,
+      snapshot.status,
+      snapshot.publishedAt,
+      snapshot.picks.map((pick) => pick.targetArticleId),
+    ]);
   return inputs(before) !== inputs(next);
 }
 

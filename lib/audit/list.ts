@@ -89,7 +89,11 @@ export type AuditEventSummary = {
 
 export type AuditPage = { total: number; page: number; pageCount: number; items: AuditEventSummary[] };
 
-export async function listAuditEvents(viewer: Viewer, { page = 1, filters = {} }: { page?: number; filters?: AuditFilters } = {}, context: { clientAddress?: string } = {}): Promise<AuditPage> {
+export async function listAuditEvents(
+  viewer: Viewer,
+  { page = 1, filters = {} }: { page?: number; filters?: AuditFilters } = {},
+  context: { clientAddress?: string } = {},
+): Promise<AuditPage> {
   await requireAuditReader(viewer, context);
   const current = Math.max(1, Math.floor(page));
   const where = whereOf(filters);

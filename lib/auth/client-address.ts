@@ -7,9 +7,15 @@ import { trustedProxyHops } from "../env";
 type HeaderSource = { get(name: string): string | null | undefined } | Record<string, string | string[] | undefined>;
 
 export function clientAddressFrom(headers: HeaderSource): string {
-  const raw = typeof headers.get === "function" ? (headers as { get(name: string): string | null | undefined }).get("x-forwarded-for") : (headers as Record<string, string | string[] | undefined>)["x-forwarded-for"];
+  const raw =
+    typeof headers.get === "function"
+      ? (headers as { get(name: string): string | null | undefined }).get("x-forwarded-for")
+      : (headers as Record<string, string | string[] | undefined>)["x-forwarded-for"];
   const value = Array.isArray(raw) ? raw.join(",") : (raw ?? "");
-  const entries = value.split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const address = entries[entries.length - 1 - trustedProxyHops()] ?? entries[0] ?? "";
   return address.replace(/^::ffff:/, "") || "unknown";
 }

@@ -22,8 +22,34 @@ export type Action =
 
 const TABLE: Record<Role, readonly Action[]> = {
   reporter: ["article.create", "article.editOwn", "article.submit", "article.revisions", "photo.upload"],
-  editor: ["article.create", "article.editOwn", "article.editAny", "article.submit", "article.publish", "article.revisions", "authors.manage", "channels.manage", "picks.manageAny", "photo.upload", "photo.manage"],
-  admin: ["article.create", "article.editOwn", "article.editAny", "article.submit", "article.publish", "article.revisions", "authors.manage", "channels.manage", "picks.manageAny", "users.manage", "audit.read", "photo.upload", "photo.manage"],
+  editor: [
+    "article.create",
+    "article.editOwn",
+    "article.editAny",
+    "article.submit",
+    "article.publish",
+    "article.revisions",
+    "authors.manage",
+    "channels.manage",
+    "picks.manageAny",
+    "photo.upload",
+    "photo.manage",
+  ],
+  admin: [
+    "article.create",
+    "article.editOwn",
+    "article.editAny",
+    "article.submit",
+    "article.publish",
+    "article.revisions",
+    "authors.manage",
+    "channels.manage",
+    "picks.manageAny",
+    "users.manage",
+    "audit.read",
+    "photo.upload",
+    "photo.manage",
+  ],
 };
 
 export type Subject = { id: number; role: Role };

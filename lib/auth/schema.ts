@@ -12,6 +12,9 @@ export const emailSchema = z
   .max(254)
   .pipe(z.email(field("email")));
 
-export const passwordSchema = z.string(field("password", { unit: "letters" })).min(PASSWORD_MIN).max(PASSWORD_MAX);
+export const passwordSchema = z
+  .string(field("password", { unit: "letters" }))
+  .min(PASSWORD_MIN)
+  .max(PASSWORD_MAX);
 
 export const signInSchema = z.object({ email: emailSchema, password: z.string().min(1).max(PASSWORD_MAX) });

@@ -32,7 +32,13 @@ export const authorInputSchema = z.object({
 });
 export const updateAuthorSchema = authorInputSchema.extend({ authorId: authorIdSchema });
 export const mergeAuthorsSchema = z
-  .object({ keepId: authorIdSchema, removeId: z.number(field("mergeSource", { choose: true })).int().positive() })
+  .object({
+    keepId: authorIdSchema,
+    removeId: z
+      .number(field("mergeSource", { choose: true }))
+      .int()
+      .positive(),
+  })
   .refine((input) => input.keepId !== input.removeId, { ...rule("author.mergeIntoSelf"), path: ["removeId"] });
 
 export type AuthorInput = z.infer<typeof authorInputSchema>;
@@ -67,7 +73,10 @@ export async function listAuthors(viewer: Viewer, { q = "", page = 1 }: { q?: st
 
 export async function getAuthorDetail(viewer: Viewer, authorId: number, context: Context = {}): Promise<AuthorDetail> {
   await requireAuthorManager(viewer, "author.read", authorId, context);
-  const row = await prisma.author.findUnique({ where: { id: authorId }, select: { ...summarySelect, users: { orderBy: { id: "asc" }, select: { id: true, displayName: true, email: true } } } });
+  const row = await prisma.author.findUnique({
+    where: { id: authorId },
+    select: { ...summarySelect, users: { orderBy: { id: "asc" }, select: { id: true, displayName: true, email: true } } },
+  });
   if (!row) throw new NotFoundError("author.notFound");
   const [summary] = await withPublishedCounts(prisma, [row]);
   return { ...summary, users: row.users };
@@ -78,7 +87,11 @@ export async function listMergeCandidates(viewer: Viewer, authorId: number, cont
   await requireAuthorManager(viewer, "author.read", authorId, context);
   const self = await prisma.author.findUnique({ where: { id: authorId }, select: { name: true } });
   if (!self) throw new NotFoundError("author.notFound");
-  const rows = await prisma.author.findMany({ where: { id: { not: authorId } }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, _count: { select: { bylines: true } } } });
+  const rows = await prisma.author.findMany({
+    where: { id: { not: authorId } },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, _count: { select: { bylines: true } } },
+  });
   const candidates = rows.map((row) => ({ id: row.id, name: row.name, articleCount: row._count.bylines, sameName: row.name === self.name }));
   return [...candidates.filter((c) => c.sameName), ...candidates.filter((c) => !c.sameName)];
 }

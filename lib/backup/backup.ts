@@ -106,7 +106,7 @@ async function copyAndCheck(databaseFile: string, partial: string, onProgress?: 
   removeDatabaseFiles(partial);
   const started = performance.now();
   const source = openDatabase(databaseFile, { readonly: true });
-  let copy;
+  let copy: Awaited<ReturnType<typeof copyDatabase>>;
   try {
     copy = await copyDatabase(source, partial, onProgress);
   } finally {
@@ -141,7 +141,10 @@ function checkCopy(file: string): { articles: number; migrations: number } {
  * photo folder newsdesk-<timestamp>.media; never other files.
  */
 export function rotateBackups(dir: string, keep: number): string[] {
-  const backups = fs.readdirSync(dir).filter((name) => BACKUP_NAME.test(name)).sort();
+  const backups = fs
+    .readdirSync(dir)
+    .filter((name) => BACKUP_NAME.test(name))
+    .sort();
   const removed = backups.slice(0, Math.max(0, backups.length - keep));
   for (const name of removed) {
     // The folder goes first: a backup file without its photos would look complete to db:restore.

@@ -34,7 +34,9 @@ export async function checkBackupMedia(backupFile: string, referenced: MediaFile
   });
   if (problems.length > 0) {
     const examples = problems.sort().slice(0, 2).join(", ");
-    throw new OperationError(`the media folder ${folder} is incomplete: ${problems.length} of ${formatCount(referenced.length, "photo file")} missing or damaged (${examples}); nothing was changed`);
+    throw new OperationError(
+      `the media folder ${folder} is incomplete: ${problems.length} of ${formatCount(referenced.length, "photo file")} missing or damaged (${examples}); nothing was changed`,
+    );
   }
   return { folder, files: referenced.filter((file) => !excusedKeys.has(file.key)), excused: referenced.filter((file) => excusedKeys.has(file.key)) };
 }

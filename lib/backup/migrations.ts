@@ -29,9 +29,7 @@ export function listCodeMigrations(dir = DEFAULT_MIGRATIONS_DIR): string[] {
 
 export function readMigrationRecords(db: SqliteDatabase): MigrationRecord[] {
   if (listMissingTables(db).includes("_prisma_migrations")) return [];
-  return db
-    .prepare("SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY started_at, migration_name")
-    .all() as MigrationRecord[];
+  return db.prepare("SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY started_at, migration_name").all() as MigrationRecord[];
 }
 
 export function compareMigrations(code: string[], records: MigrationRecord[]): MigrationStatus {

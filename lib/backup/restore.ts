@@ -74,15 +74,27 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreR
   const media = await checkBackupMedia(file, files);
   report(`checked ${file}: integrity ok, newsdesk database with ${formatCount(status.applied.length, "migration")} and ${formatCount(articles, "article")}`);
   report(media.folder ? `checked ${media.folder}: ${formatCount(media.files.length, "photo file")} present and whole` : "the backup refers to no photo files");
-  if (media.excused.length > 0) report(`note: ${formatCount(media.excused.length, "photo file")} were already missing from the site the backup was taken of (its manifest lists them); cms media:check names them after the restore`);
+  if (media.excused.length > 0)
+    report(
+      `note: ${formatCount(media.excused.length, "photo file")} were already missing from the site the backup was taken of (its manifest lists them); cms media:check names them after the restore`,
+    );
   const exists = fs.existsSync(databaseFile);
   const pending = status.pending;
   // Checked before anything changes: the migrations after the restore need the database to themselves.
   if (pending.length > 0 && exists) requireFreeDatabase(databaseFile, `the ${formatCount(pending.length, "migration")} this older backup needs`);
   const previous = exists
-    ? await createBackup({ databaseFile, out: defaultBackupFile(options.backupDir), mediaDir, onProgress: options.progressFor?.("backup of the current database"), onFiles: options.progressFor?.("backup of the current photos", "files") })
+    ? await createBackup({
+        databaseFile,
+        out: defaultBackupFile(options.backupDir),
+        mediaDir,
+        onProgress: options.progressFor?.("backup of the current database"),
+        onFiles: options.progressFor?.("backup of the current photos", "files"),
+      })
     : null;
-  if (previous) report(`backed up the current database and ${formatCount(previous.media.files, "photo file")} to ${previous.file} (${formatBytes(previous.bytes)}, ${formatCount(previous.articles, "article")})`);
+  if (previous)
+    report(
+      `backed up the current database and ${formatCount(previous.media.files, "photo file")} to ${previous.file} (${formatBytes(previous.bytes)}, ${formatCount(previous.articles, "article")})`,
+    );
   const photos = new MediaRestore(mediaDir, media);
   const placed = await photos.place(options.progressFor?.("photo files", "files"));
   let applied: string[] = [];
@@ -98,6 +110,8 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreR
     throw error;
   }
   const removed = await photos.prune(withDatabase(databaseFile, { readonly: true }, listReferencedFiles));
-  report(`restored ${formatCount(placed.files, "photo file")} (${formatBytes(placed.bytes)}) into ${mediaDir}: ${placed.linked} linked, ${placed.copied} copied, ${placed.present} already there; removed ${formatCount(removed, "file")} of the replaced content`);
+  report(
+    `restored ${formatCount(placed.files, "photo file")} (${formatBytes(placed.bytes)}) into ${mediaDir}: ${placed.linked} linked, ${placed.copied} copied, ${placed.present} already there; removed ${formatCount(removed, "file")} of the replaced content`,
+  );
   return { previousBackup: previous?.file ?? null, articles, applied, photos: { ...placed, removed, excused: media.excused.length } };
 }

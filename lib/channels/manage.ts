@@ -120,7 +120,11 @@ export async function moveChannel(viewer: Viewer, rawInput: MoveChannelInput, co
     for (const [position, channel] of order.entries()) {
       if (channel.position !== position) await tx.channel.update({ where: { id: channel.id }, data: { position } });
     }
-    await audit(tx, viewer, context, { action: "channel.reorder", channelId, detail: t(direction === "up" ? "auditDetail.channelMovedUp" : "auditDetail.channelMovedDown", { name: order[other].name, position: other + 1 }) });
+    await audit(tx, viewer, context, {
+      action: "channel.reorder",
+      channelId,
+      detail: t(direction === "up" ? "auditDetail.channelMovedUp" : "auditDetail.channelMovedDown", { name: order[other].name, position: other + 1 }),
+    });
     return { changed: true, publicTags: [tags.channels, tags.front, tags.sitemap] };
   });
 }
@@ -190,7 +194,15 @@ async function findChannel(tx: Tx, id: number): Promise<SummaryRow> {
 }
 
 function toSummary(row: SummaryRow): ChannelSummary {
-  return { id: row.id, slug: row.slug, name: row.name, tagline: row.tagline, position: row.position, articleCount: row._count.articles, oldSlugs: row.oldSlugs.map((old) => old.slug) };
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    tagline: row.tagline,
+    position: row.position,
+    articleCount: row._count.articles,
+    oldSlugs: row.oldSlugs.map((old) => old.slug),
+  };
 }
 
 /** A concurrent write took the name or slug between the check and the insert. */

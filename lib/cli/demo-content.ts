@@ -11,7 +11,10 @@ export const DEMO_FOLDER = path.resolve("prisma", "demo");
 
 export async function loadDemoContent(): Promise<void> {
   if ((await prisma.article.count()) > 0) return;
-  for (const name of fs.readdirSync(DEMO_FOLDER).filter((file) => file.endsWith(".txt")).sort()) {
+  for (const name of fs
+    .readdirSync(DEMO_FOLDER)
+    .filter((file) => file.endsWith(".txt"))
+    .sort()) {
     const parsed = parseLegacyPage(fs.readFileSync(path.join(DEMO_FOLDER, name), "utf8"));
     if (!parsed.ok) throw new OperationError(`demo page ${name}: ${parsed.reason}`);
     const outcome = await importLegacyPage(parsed.page);

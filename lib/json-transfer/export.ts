@@ -44,26 +44,42 @@ async function writeDocument(tx: Tx, out: Out, options: ExportOptions) {
   const progress = options.progress ?? silentProgress;
   const header = { format: FORMAT, version: VERSION, exportedAt: new Date().toISOString() };
   await out.write(`${JSON.stringify(header).slice(0, -1)},\n`);
-  const channels = await writeSection(out, "channels", pagesOf((afterId) =>
-    tx.channel.findMany({ where: { id: { gt: afterId } }, orderBy: { id: "asc" }, take: batchSize, include: channelInclude }).then((rows) => rows.map(toChannelRecord)),
-  ));
+  const channels = await writeSection(
+    out,
+    "channels",
+    pagesOf((afterId) =>
+      tx.channel.findMany({ where: { id: { gt: afterId } }, orderBy: { id: "asc" }, take: batchSize, include: channelInclude }).then((rows) => rows.map(toChannelRecord)),
+    ),
+  );
   await out.write(",\n");
-  const authors = await writeSection(out, "authors", pagesOf((afterId) =>
-    tx.author.findMany({ where: { id: { gt: afterId } }, orderBy: { id: "asc" }, take: batchSize }).then((rows) => rows.map(toAuthorRecord)),
-  ));
+  const authors = await writeSection(
+    out,
+    "authors",
+    pagesOf((afterId) => tx.author.findMany({ where: { id: { gt: afterId } }, orderBy: { id: "asc" }, take: batchSize }).then((rows) => rows.map(toAuthorRecord))),
+  );
   await out.write(",\n");
   let originalBytes = 0;
   const photoRows = pagesOf((afterId) => tx.photo.findMany({ where: { id: { gt: afterId } }, orderBy: { id: "asc" }, take: batchSize, include: photoInclude }));
-  const photos = await writeSection(out, "photos", withOriginals(photoRows, (bytes) => (originalBytes += bytes)), progress("exporting photos", await tx.photo.count()));
+  const photos = await writeSection(
+    out,
+    "photos",
+    withOriginals(photoRows, (bytes) => (originalBytes += bytes)),
+    progress("exporting photos", await tx.photo.count()),
+  );
   await out.write(",\n");
   let revisions = 0;
   const articleRows = pagesOf((afterId) => tx.article.findMany({ where: { id: { gt: afterId } }, orderBy: { id: "asc" }, take: batchSize, include: articleInclude }));
-  const articles = await writeSection(out, "articles", (async function* () {
-    for await (const rows of articleRows) {
-      revisions += rows.reduce((sum, row) => sum + row.revisions.length, 0);
-      yield rows.map(toArticleRecord);
-    }
-  })(), progress("exporting articles", await tx.article.count()));
+  const articles = await writeSection(
+    out,
+    "articles",
+    (async function* () {
+      for await (const rows of articleRows) {
+        revisions += rows.reduce((sum, row) => sum + row.revisions.length, 0);
+        yield rows.map(toArticleRecord);
+      }
+    })(),
+    progress("exporting articles", await tx.article.count()),
+  );
   await out.write("}\n");
   return { channels, authors, photos, originalBytes, articles, revisions };
 }
@@ -81,7 +97,9 @@ async function* withOriginals(pages: AsyncIterable<Parameters<typeof toPhotoReco
       const key = originalKey(row);
       const original = await store.get(key);
       if (!original) {
-        throw new TransferError(`photo ${row.id}: its original ${key} is not in the media store (the photo was deleted or replaced while the export ran, or the file is lost: cms media:check tells which); nothing was exported`);
+        throw new TransferError(
+          `photo ${row.id}: its original ${key} is not in the media store (the photo was deleted or replaced while the export ran, or the file is lost: cms media:check tells which); nothing was exported`,
+        );
       }
       onBytes(original.length);
       yield [toPhotoRecord(row, original)];

@@ -39,17 +39,24 @@ export async function importExportFile(file: string, options: ImportOptions = {}
   const plan = await checkExportFile(file, (bytes) => reportBytes(Math.ceil(bytes / MEGABYTE)));
   if (plan.counts.photos > 0 && db !== prisma) throw new TransferError(`${file}: photos can be imported only into the site's own database (DATABASE_URL)`);
   const originals = new ImportedOriginals();
-  const placeholders = await db.$transaction((tx) => writeAll(tx, file, plan, originals, options), LONG_TRANSACTION).catch(async (error: unknown) => {
-    await originals.removeAll();
-    throw asOneLine(file, error);
-  });
+  const placeholders = await db
+    .$transaction((tx) => writeAll(tx, file, plan, originals, options), LONG_TRANSACTION)
+    .catch(async (error: unknown) => {
+      await originals.removeAll();
+      throw asOneLine(file, error);
+    });
   const similar = progress("related articles", plan.counts.articles);
   await refreshAllSimilar({ db, onProgress: ({ done }) => similar(done) });
   const variants = await makeImportedVariants(plan.ids.photos, progress);
   const { counts } = plan;
   const related = plural(counts.picks, "related entry", "related entries");
-  log(`imported ${plural(counts.articles, "article")} (${plural(counts.revisions, "revision")}, ${plural(counts.bylines, "byline")}, ${related}), ${plural(counts.photos, "photo")}, ${plural(counts.channels, "channel")}, ${plural(counts.authors, "author")} from ${file}`);
-  if (counts.photos > 0) log(`photos: ${formatBytes(plan.originalBytes)} of originals written to the media store; ${plural(variants.variants, "variant")} (${formatBytes(variants.bytes)}) made from them`);
+  log(
+    `imported ${plural(counts.articles, "article")} (${plural(counts.revisions, "revision")}, ${plural(counts.bylines, "byline")}, ${related}), ${plural(counts.photos, "photo")}, ${plural(counts.channels, "channel")}, ${plural(counts.authors, "author")} from ${file}`,
+  );
+  if (counts.photos > 0)
+    log(
+      `photos: ${formatBytes(plan.originalBytes)} of originals written to the media store; ${plural(variants.variants, "variant")} (${formatBytes(variants.bytes)}) made from them`,
+    );
   for (const failure of variants.failures) log(`  no variants for ${failure}`);
   if (placeholders.length > 0) log(`created ${plural(placeholders.length, "disabled account")} without a password for authors in the file: ${placeholders.join(", ")}`);
   if (options.revalidate !== false) log(await refreshPublicPages(plan.ids));
@@ -107,6 +114,10 @@ function asOneLine(file: string, error: unknown): Error {
   if (error instanceof TransferError) return new TransferError(`${file}: ${error.message}; nothing was imported`);
   const prismaError = error as { code?: string; meta?: { target?: unknown }; message?: string };
   if (prismaError.code === "P2002") return new TransferError(`${file}: a uniqueness rule failed (${String(prismaError.meta?.target ?? "unknown")}); nothing was imported`);
-  const lastLine = String(prismaError.message ?? error).trim().split("\n").filter(Boolean).pop();
+  const lastLine = String(prismaError.message ?? error)
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .pop();
   return new TransferError(`import failed, nothing was imported: ${lastLine}`);
 }

@@ -2,10 +2,7 @@
 // fields arrive whole, top-level arrays one element at a time. Memory stays near one element.
 import { Capture, StringState } from "./json-capture";
 
-export type ScanEvent =
-  | { kind: "field"; key: string; value: unknown }
-  | { kind: "arrayStart"; key: string }
-  | { kind: "item"; key: string; value: unknown };
+export type ScanEvent = { kind: "field"; key: string; value: unknown } | { kind: "arrayStart"; key: string } | { kind: "item"; key: string; value: unknown };
 
 export class JsonScanError extends Error {}
 

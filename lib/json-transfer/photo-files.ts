@@ -38,7 +38,7 @@ export function decodeOriginal(photo: PhotoRecord): Buffer {
 /** Pass one: the original as decoded above, and an image sharp reads with the stated upright size. */
 export async function checkOriginal(photo: PhotoRecord): Promise<void> {
   const bytes = decodeOriginal(photo);
-  let info;
+  let info: Awaited<ReturnType<typeof inspectImage>>;
   try {
     info = await inspectImage(bytes, mediaMaxPixels());
   } catch (error) {

@@ -62,7 +62,10 @@ export class BatchWriter {
 
   async #articles(articles: ArticleRecord[]): Promise<void> {
     for (const article of articles) this.#written.add(article.id);
-    await writeArticleHistory(this.tx, articles.map((article) => this.#history(article)));
+    await writeArticleHistory(
+      this.tx,
+      articles.map((article) => this.#history(article)),
+    );
     this.articles += articles.length;
   }
 

@@ -38,9 +38,21 @@ export function compareWithPage(stored: StoredArticle, page: LegacyPage): PageCh
   const changes: PageChange[] = [];
   if (stored.bodyHtml !== paragraphsToHtml(page.paragraphs)) changes.push("body");
   const storedBylines = stored.bylines.map((byline) => [byline.roleLabel, byline.author.name]);
-  if (!sameJson(storedBylines, page.bylines.map((byline) => [byline.roleLabel, byline.name]))) changes.push("bylines");
+  if (
+    !sameJson(
+      storedBylines,
+      page.bylines.map((byline) => [byline.roleLabel, byline.name]),
+    )
+  )
+    changes.push("bylines");
   const storedPicks = stored.relatedItems.map((pick) => [pick.title, pick.excerpt]);
-  if (!sameJson(storedPicks, page.picks.map((pick) => [pick.title, pick.excerpt]))) changes.push("picks");
+  if (
+    !sameJson(
+      storedPicks,
+      page.picks.map((pick) => [pick.title, pick.excerpt]),
+    )
+  )
+    changes.push("picks");
   if ((stored.channel?.name ?? null) !== (page.channel?.name ?? null)) changes.push("channel");
   return changes;
 }

@@ -9,6 +9,7 @@ const BINARY_SAMPLE_BYTES = 8000;
 const MAX_REPLACEMENT_RATIO = 0.01;
 const MAX_CONTROL_RATIO = 0.01;
 // Control characters other than tab, line feed, vertical tab, form feed and carriage return.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
 
 export function decodePage(bytes: Uint8Array): DecodeResult {

@@ -2,7 +2,26 @@
 
 export type LegacyByline = { roleLabel: string; name: string };
 
-const KNOWN_ROLES = ["本报记者", "本报通讯员", "特约记者", "见习记者", "摄影记者", "首席记者", "记者", "通讯员", "实习生", "摄影", "编辑", "责任编辑", "文/图", "图/文", "文", "图", "视频", "制图"];
+const KNOWN_ROLES = [
+  "本报记者",
+  "本报通讯员",
+  "特约记者",
+  "见习记者",
+  "摄影记者",
+  "首席记者",
+  "记者",
+  "通讯员",
+  "实习生",
+  "摄影",
+  "编辑",
+  "责任编辑",
+  "文/图",
+  "图/文",
+  "文",
+  "图",
+  "视频",
+  "制图",
+];
 // A label not in the list is still a role when it ends like one (新华社记者, 大众日报通讯员).
 const ROLE_SUFFIX = /^[\p{Script=Han}A-Za-z]{1,12}(?:记者|通讯员|实习生|编辑|摄影师|撰稿人)$/u;
 // Credit words that close a byline ("(记者 张晨 摄影报道)"); they are not author names.

@@ -36,9 +36,7 @@ async function isSlugTaken(tx: Tx, slug: string): Promise<boolean> {
 export async function findOrCreateAuthors(tx: Tx, bylines: LegacyByline[], lookups?: PageLookups): Promise<number[]> {
   const ids: number[] = [];
   for (const { name, roleLabel } of bylines) {
-    const known = lookups
-      ? lookups.author(name)
-      : (await tx.author.findFirst({ where: { name }, orderBy: { id: "asc" }, select: { id: true } }))?.id;
+    const known = lookups ? lookups.author(name) : (await tx.author.findFirst({ where: { name }, orderBy: { id: "asc" }, select: { id: true } }))?.id;
     const id = known ?? (await tx.author.create({ data: { name, defaultRoleLabel: roleLabel }, select: { id: true } })).id;
     if (known === undefined) lookups?.addAuthor(name, id);
     ids.push(id);

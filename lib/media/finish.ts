@@ -31,7 +31,10 @@ export function scheduleRemainingVariants(photoId: number, storageKey: string, m
 
 /** Makes and records the variants a photo lacks. Returns false when the photo's file changed or it was deleted meanwhile. */
 export async function completeVariants(photoId: number, storageKey: string, master: Master | null = null): Promise<boolean> {
-  const photo = await prisma.photo.findUnique({ where: { id: photoId }, select: { storageKey: true, contentHash: true, originalFormat: true, originalWidth: true, variants: { select: { format: true, width: true } } } });
+  const photo = await prisma.photo.findUnique({
+    where: { id: photoId },
+    select: { storageKey: true, contentHash: true, originalFormat: true, originalWidth: true, variants: { select: { format: true, width: true } } },
+  });
   if (!photo || photo.storageKey !== storageKey) return false;
   const have = new Set(photo.variants.map((variant) => `${variant.format}:${variant.width}`));
   const missing = planVariants(photo.originalWidth).filter((spec) => !have.has(`${spec.format}:${spec.width}`));
@@ -47,7 +50,12 @@ export async function completeVariants(photoId: number, storageKey: string, mast
  * With replaceAll, rows not in `variants` are dropped and their keys returned for deletion.
  * Null when the photo no longer has that file: the caller removes what it wrote.
  */
-export async function recordVariants(photoId: number, storageKey: string, variants: readonly StoredVariant[], { replaceAll }: { replaceAll: boolean }): Promise<{ droppedKeys: string[] } | null> {
+export async function recordVariants(
+  photoId: number,
+  storageKey: string,
+  variants: readonly StoredVariant[],
+  { replaceAll }: { replaceAll: boolean },
+): Promise<{ droppedKeys: string[] } | null> {
   return prisma.$transaction(async (tx) => {
     const photo = await tx.photo.findUnique({ where: { id: photoId }, select: { storageKey: true, variants: { select: { id: true, key: true } } } });
     if (!photo || photo.storageKey !== storageKey) return null;

@@ -55,13 +55,10 @@ export function createLocalStore(root: string, isValidKey: (key: string) => bool
 }
 
 async function* walk(folder: string, prefix: string): AsyncGenerator<string> {
-  let entries;
-  try {
-    entries = await fs.readdir(folder, { withFileTypes: true });
-  } catch (error) {
-    if (isMissing(error)) return;
+  const entries = await fs.readdir(folder, { withFileTypes: true }).catch((error) => {
+    if (isMissing(error)) return [];
     throw error;
-  }
+  });
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.isDirectory()) yield* walk(path.join(folder, entry.name), `${prefix}/${entry.name}`);
     else yield `${prefix}/${entry.name}`;

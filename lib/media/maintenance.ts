@@ -47,7 +47,10 @@ export type MediaCheckReport = {
 
 export async function checkMedia(): Promise<MediaCheckReport> {
   const store = mediaStore();
-  const photos = await prisma.photo.findMany({ orderBy: { id: "asc" }, select: { id: true, storageKey: true, contentHash: true, originalFormat: true, variantsPending: true, fileUpdatedAt: true, variants: { select: { key: true } } } });
+  const photos = await prisma.photo.findMany({
+    orderBy: { id: "asc" },
+    select: { id: true, storageKey: true, contentHash: true, originalFormat: true, variantsPending: true, fileUpdatedAt: true, variants: { select: { key: true } } },
+  });
   const report: MediaCheckReport = { photos: photos.length, variants: 0, missingVariants: [], missingOriginals: [], orphans: [], unfinished: [] };
   const known = new Set<string>();
   const staleBefore = Date.now() - STALE_AFTER_MS;

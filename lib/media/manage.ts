@@ -29,12 +29,18 @@ export async function updatePhotoDetails(viewer: Viewer, rawInput: PhotoDetailsI
     throw new PhotoInputError({ creditAuthorId: t("photo.creditAuthorMissing") });
   }
   return prisma.$transaction(async (tx) => {
-    const before = await tx.photo.findUnique({ where: { id: photoId }, select: { ...Object.fromEntries(DETAIL_FIELDS.map((field) => [field, true])) } as Record<(typeof DETAIL_FIELDS)[number], true> });
+    const before = await tx.photo.findUnique({
+      where: { id: photoId },
+      select: { ...Object.fromEntries(DETAIL_FIELDS.map((field) => [field, true])) } as Record<(typeof DETAIL_FIELDS)[number], true>,
+    });
     if (!before) throw new PhotoNotFoundError();
     const changedFields = DETAIL_FIELDS.filter((field) => before[field] !== details[field]);
     if (changedFields.length > 0) {
       await tx.photo.update({ where: { id: photoId }, data: details });
-      await recordAudit({ actorId: viewer.id, action: "photo.update", target: photoTarget(photoId), detail: describeChange(changedFields), clientAddress: context.clientAddress }, tx);
+      await recordAudit(
+        { actorId: viewer.id, action: "photo.update", target: photoTarget(photoId), detail: describeChange(changedFields), clientAddress: context.clientAddress },
+        tx,
+      );
     }
     const photo = toPhotoDto(await tx.photo.findUniqueOrThrow({ where: { id: photoId }, select: photoSelect }), viewer);
     return { photo, changed: changedFields.length > 0, publicTags: changedFields.length > 0 ? [photoTag(photoId)] : [] };
@@ -48,7 +54,10 @@ export async function deletePhoto(viewer: Viewer, rawPhotoId: number, context: C
   await requirePhoto(viewer, "delete", photoId.data, await loadPhotoRef(photoId.data), context);
   const keys = await prisma
     .$transaction(async (tx) => {
-      const photo = await tx.photo.findUnique({ where: { id: photoId.data }, select: { storageKey: true, contentHash: true, originalFormat: true, originalName: true, caption: true, variants: { select: { key: true } } } });
+      const photo = await tx.photo.findUnique({
+        where: { id: photoId.data },
+        select: { storageKey: true, contentHash: true, originalFormat: true, originalName: true, caption: true, variants: { select: { key: true } } },
+      });
       if (!photo) throw new PhotoNotFoundError();
       const uses = await countPhotoUses(photoId.data, tx);
       if (uses > 0) throw new PhotoInUseError(uses);
@@ -66,9 +75,10 @@ export async function deletePhoto(viewer: Viewer, rawPhotoId: number, context: C
   return { publicTags: [] };
 }
 
-
 function describeChange(fields: readonly (typeof DETAIL_FIELDS)[number][]): string {
-  const labels = new Set(fields.map((field) => fieldLabel(field === "creditAuthorId" || field === "creditText" ? "credit" : field === "focalX" || field === "focalY" ? "focal" : field)));
+  const labels = new Set(
+    fields.map((field) => fieldLabel(field === "creditAuthorId" || field === "creditText" ? "credit" : field === "focalX" || field === "focalY" ? "focal" : field)),
+  );
   return [...labels].join(t("list.separator"));
 }
 

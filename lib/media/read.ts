@@ -31,7 +31,13 @@ export async function listPhotos(viewer: Viewer, rawQuery: PhotoListInput = {}, 
   const total = await prisma.photo.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / PHOTOS_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
-  const rows = await prisma.photo.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * PHOTOS_PAGE_SIZE, take: PHOTOS_PAGE_SIZE, select: photoSelect });
+  const rows = await prisma.photo.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * PHOTOS_PAGE_SIZE,
+    take: PHOTOS_PAGE_SIZE,
+    select: photoSelect,
+  });
   return { items: rows.map((row) => toPhotoDto(row, viewer)), total, page, pageCount };
 }
 

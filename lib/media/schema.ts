@@ -14,7 +14,14 @@ export const photoDetailsSchema = z
     photoId: photoIdSchema,
     caption: z.string(field("caption")).trim().max(500),
     alt: z.string(field("alt")).trim().max(200),
-    creditAuthorId: z.preprocess((value) => (value === "" || value === undefined ? null : value), z.coerce.number(field("credit", { choose: true })).int().positive().nullable()),
+    creditAuthorId: z.preprocess(
+      (value) => (value === "" || value === undefined ? null : value),
+      z.coerce
+        .number(field("credit", { choose: true }))
+        .int()
+        .positive()
+        .nullable(),
+    ),
     creditText: z.string(field("credit")).trim().max(40),
     creditKind: z.enum(CREDIT_KINDS, rule("photo.creditKindChoose")),
     sourceOrg: z.string(field("sourceOrg")).trim().max(60),

@@ -62,6 +62,9 @@ export function mediaStore(): MediaStore {
   if (kind !== "local") throw new Error(`MEDIA_STORE=${kind} is not supported yet (only "local")`);
   const root = mediaDir();
   let store = stores.get(root);
-  if (!store) stores.set(root, (store = createLocalStore(root, isMediaKey)));
+  if (!store) {
+    store = createLocalStore(root, isMediaKey);
+    stores.set(root, store);
+  }
   return store;
 }

@@ -14,7 +14,14 @@ import { photoIdSchema } from "./schema";
 
 export const photoCreditSchema = z.object({
   photoId: photoIdSchema,
-  creditAuthorId: z.preprocess((value) => (value === "" || value === undefined ? null : value), z.coerce.number(field("credit", { choose: true })).int().positive().nullable()),
+  creditAuthorId: z.preprocess(
+    (value) => (value === "" || value === undefined ? null : value),
+    z.coerce
+      .number(field("credit", { choose: true }))
+      .int()
+      .positive()
+      .nullable(),
+  ),
   creditText: z.string(field("credit")).trim().max(40),
 });
 export type PhotoCreditInput = z.input<typeof photoCreditSchema>;

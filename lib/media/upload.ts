@@ -31,7 +31,10 @@ export async function createPhoto(viewer: Viewer, upload: Upload, context: Conte
         data: { ...fileFields(file), originalName: name, uploadedById: viewer.id, variants: { create: [file.first] } },
         select: { id: true },
       });
-      await recordAudit({ actorId: viewer.id, action: "photo.upload", target: photoTarget(created.id), detail: describeFile(name, file), clientAddress: context.clientAddress }, tx);
+      await recordAudit(
+        { actorId: viewer.id, action: "photo.upload", target: photoTarget(created.id), detail: describeFile(name, file), clientAddress: context.clientAddress },
+        tx,
+      );
       return tx.photo.findUniqueOrThrow({ where: { id: created.id }, select: photoSelect });
     })
     .catch(async (error: unknown) => {
@@ -51,7 +54,18 @@ export async function replacePhotoFile(viewer: Viewer, photoId: number, upload: 
   const name = cleanFileName(upload.fileName);
   const outcome = await prisma
     .$transaction(async (tx) => {
-      const before = await tx.photo.findUnique({ where: { id: photoId }, select: { storageKey: true, contentHash: true, originalFormat: true, originalName: true, uploadedById: true, variants: { select: { key: true } }, _count: { select: { uses: true } } } });
+      const before = await tx.photo.findUnique({
+        where: { id: photoId },
+        select: {
+          storageKey: true,
+          contentHash: true,
+          originalFormat: true,
+          originalName: true,
+          uploadedById: true,
+          variants: { select: { key: true } },
+          _count: { select: { uses: true } },
+        },
+      });
       if (!before) throw new PhotoNotFoundError();
       // Checked again: an article may have started using the photo while its file was processed.
       if (!canPhoto(viewer, "replace", { uploadedById: before.uploadedById, useCount: before._count.uses })) throw new PhotoForbiddenError("photo.replaceInUse");
@@ -59,7 +73,10 @@ export async function replacePhotoFile(viewer: Viewer, photoId: number, upload: 
       await tx.photo.update({ where: { id: photoId }, data: { ...fileFields(file), originalName: name, fileUpdatedAt: new Date(), variants: { create: [file.first] } } });
       const detail = `${before.originalName || before.contentHash.slice(0, 12)} → ${describeFile(name, file)}`;
       await recordAudit({ actorId: viewer.id, action: "photo.replace", target: photoTarget(photoId), detail, clientAddress: context.clientAddress }, tx);
-      return { oldKeys: [...before.variants.map((variant) => variant.key), originalKey(before)], photo: await tx.photo.findUniqueOrThrow({ where: { id: photoId }, select: photoSelect }) };
+      return {
+        oldKeys: [...before.variants.map((variant) => variant.key), originalKey(before)],
+        photo: await tx.photo.findUniqueOrThrow({ where: { id: photoId }, select: photoSelect }),
+      };
     })
     .catch(async (error: unknown) => {
       await removeFiles([file.originalKey, file.first.key]);
@@ -74,7 +91,6 @@ async function requireWithinLimit(bytes: Buffer): Promise<void> {
   const limit = await getMediaUploadLimitBytes();
   if (bytes.length > limit) throw new ImageRejectedError("file.tooLarge", { maxMegabytes: Math.floor(limit / 1024 / 1024) });
 }
-
 
 function fileFields(file: NewFile) {
   return {
@@ -91,7 +107,13 @@ function fileFields(file: NewFile) {
 /** The file name as the library shows and searches it: no folders, no control characters. */
 function cleanFileName(name: string | undefined): string {
   const base = (name ?? "").split(/[\\/]/).pop() ?? "";
-  return base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, NAME_MAX);
+  return (
+    base
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are removed from file names
+      .replace(/[\u0000-\u001f\u007f]/g, "")
+      .trim()
+      .slice(0, NAME_MAX)
+  );
 }
 
 function describeFile(name: string, file: NewFile): string {

@@ -14,7 +14,8 @@ const MAX_WAITING_UPLOADS = 8;
 type State = { slots: number; running: number; jobs: number; waiting: Record<Priority, (() => void)[]>; idle: (() => void)[] };
 
 const globalForQueue = globalThis as unknown as { newsdeskImageQueue?: State };
-const state: State = (globalForQueue.newsdeskImageQueue ??= { slots: mediaConcurrency(), running: 0, jobs: 0, waiting: { interactive: [], background: [] }, idle: [] });
+globalForQueue.newsdeskImageQueue ??= { slots: mediaConcurrency(), running: 0, jobs: 0, waiting: { interactive: [], background: [] }, idle: [] };
+const state: State = globalForQueue.newsdeskImageQueue;
 
 /** Runs `task` when a slot is free, interactive work first. */
 export async function runImageTask<T>(priority: Priority, task: () => Promise<T>): Promise<T> {

@@ -200,8 +200,21 @@ export const zhCN = {
   "auditDetail.authorName": ({ from, to }: Change) => `姓名 ${from} → ${to}`,
   "auditDetail.authorRoleLabel": ({ from, to }: Change) => `默认署名身份 ${from} → ${to}`,
   "auditDetail.authorBio": "简介已修改",
-  "auditDetail.authorsMerged": ({ removed, removedId, kept, keptId, articles, users }: { removed: string; removedId: number; kept: string; keptId: number; articles: number; users: number }) =>
-    `将「${removed}」(#${removedId}) 并入「${kept}」(#${keptId})：${articles} 篇文章，${users} 个用户`,
+  "auditDetail.authorsMerged": ({
+    removed,
+    removedId,
+    kept,
+    keptId,
+    articles,
+    users,
+  }: {
+    removed: string;
+    removedId: number;
+    kept: string;
+    keptId: number;
+    articles: number;
+    users: number;
+  }) => `将「${removed}」(#${removedId}) 并入「${kept}」(#${keptId})：${articles} 篇文章，${users} 个用户`,
   "auditDetail.channelName": ({ from, to }: Change) => `名称 ${from} → ${to}`,
   "auditDetail.channelSlug": ({ from, to }: Change) => `地址 ${from} → ${to}`,
   "auditDetail.channelTagline": "标语已修改",

@@ -71,7 +71,12 @@ async function buildAndSwap(onProgress?: (progress: ReindexProgress) => void | P
   await prisma.$executeRawUnsafe(`INSERT INTO "${NEXT_TABLE}" ("${NEXT_TABLE}") VALUES ('optimize')`);
   await prisma.$transaction(async (tx) => {
     const saved = await tx.article.findMany({ where: { updatedAt: { gte: startedAt } }, select: indexable });
-    await replaceRows(tx, NEXT_TABLE, saved.map((article) => article.id), saved);
+    await replaceRows(
+      tx,
+      NEXT_TABLE,
+      saved.map((article) => article.id),
+      saved,
+    );
     await tx.$executeRawUnsafe(`DELETE FROM "${NEXT_TABLE}" WHERE rowid NOT IN (SELECT id FROM "Article")`);
     await tx.$executeRawUnsafe(`DROP TABLE "${TABLE}"`);
     await tx.$executeRawUnsafe(`ALTER TABLE "${NEXT_TABLE}" RENAME TO "${TABLE}"`);

@@ -143,7 +143,11 @@ async function broadFacts(match: string, filter: ArticleFilter): Promise<BroadFa
 }
 
 async function countAmong(match: string, filter: ArticleFilter): Promise<number> {
-  const [{ total }] = await prisma.$queryRawUnsafe<{ total: number | bigint }[]>(`SELECT count(*) AS total FROM "Article" a WHERE ${filter.sql.join(" AND ")} AND ${memberOf(false)}`, ...filter.params, match);
+  const [{ total }] = await prisma.$queryRawUnsafe<{ total: number | bigint }[]>(
+    `SELECT count(*) AS total FROM "Article" a WHERE ${filter.sql.join(" AND ")} AND ${memberOf(false)}`,
+    ...filter.params,
+    match,
+  );
   return Number(total);
 }
 
@@ -160,7 +164,11 @@ async function newestFirst(match: string, dense: boolean, filter: ArticleFilter,
 
 async function titlesThenNewest(match: string, facts: BroadFacts & { dense: boolean }, filter: ArticleFilter, tieBreak: string, limit: number): Promise<number[]> {
   const titles =
-    facts.titles === 0 ? [] : facts.titles <= SCORED_MATCHES ? await bestFirst(titleOnly(match), filter, tieBreak, limit) : await newestFirst(titleOnly(match), false, filter, tieBreak, limit);
+    facts.titles === 0
+      ? []
+      : facts.titles <= SCORED_MATCHES
+        ? await bestFirst(titleOnly(match), filter, tieBreak, limit)
+        : await newestFirst(titleOnly(match), false, filter, tieBreak, limit);
   if (titles.length >= limit) return titles;
   // Every title match is in `titles`: the rest are the newest matches that are not among them
   // (at most `titles.length` of the newest `limit` are).
@@ -199,7 +207,7 @@ export async function searchPublished(input: SearchInput, now = new Date()): Pro
   const needles = parsed.terms.flatMap((term) => term.highlights);
   const items = found.ids.flatMap((id) => {
     const row = byId.get(id);
-    if (!row || !row.publishedAt) return [];
+    if (!row?.publishedAt) return [];
     const text = row.bodyText || row.summary;
     return [{ id, title: row.title, channel: row.channel, publishedAt: row.publishedAt, snippetHtml: buildSnippet(text, needles), thumbnail: row.thumbnail }];
   });

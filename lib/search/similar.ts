@@ -22,7 +22,16 @@ const PER_TERM_AND_SIDE = 200;
 const NEIGHBOURS_REFRESHED = 6;
 const BATCH_SIZE = 200;
 
-type Subject = { title: string; subtitle: string; bodyText: string; summary: string; channelId: number | bigint | null; publishedAt: string | null; picks: string; similar: string };
+type Subject = {
+  title: string;
+  subtitle: string;
+  bodyText: string;
+  summary: string;
+  channelId: number | bigint | null;
+  publishedAt: string | null;
+  picks: string;
+  similar: string;
+};
 type WeightedTerm = { term: string; weight: number };
 
 /** Recomputes the article's stored list; returns whether it changed. Raw SQL: this runs for several articles per write. */
@@ -55,9 +64,15 @@ const toNumber = (value: number | bigint | null) => (value === null ? null : Num
 const toDate = (value: string | Date | null) => (value === null ? null : new Date(value));
 
 async function weightedTerms(tx: Tx, counts: Map<string, number>): Promise<WeightedTerm[]> {
-  const repeated = [...counts].filter(([, count]) => count >= MIN_COUNT).sort((a, b) => b[1] - a[1]).slice(0, LOOKED_UP_TERMS);
+  const repeated = [...counts]
+    .filter(([, count]) => count >= MIN_COUNT)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, LOOKED_UP_TERMS);
   if (repeated.length === 0) return [];
-  const frequency = await documentFrequencies(tx, repeated.map(([term]) => term));
+  const frequency = await documentFrequencies(
+    tx,
+    repeated.map(([term]) => term),
+  );
   return significantTerms(new Map(repeated), frequency, frequency.get(ARTICLE_COUNT) ?? 0, QUERY_TERMS);
 }
 
@@ -67,7 +82,10 @@ async function weightedTerms(tx: Tx, counts: Map<string, number>): Promise<Weigh
  */
 async function documentFrequencies(tx: Tx, terms: string[]): Promise<Map<string, number>> {
   const keys = [ARTICLE_COUNT, ...terms];
-  const stored = await tx.$queryRawUnsafe<{ term: string; articles: number | bigint }[]>(`SELECT term, articles FROM "SearchTerm" WHERE term IN (${keys.map(() => "?").join(", ")})`, ...keys);
+  const stored = await tx.$queryRawUnsafe<{ term: string; articles: number | bigint }[]>(
+    `SELECT term, articles FROM "SearchTerm" WHERE term IN (${keys.map(() => "?").join(", ")})`,
+    ...keys,
+  );
   const frequency = new Map(stored.map((row) => [row.term, Number(row.articles)]));
   if (!frequency.has(ARTICLE_COUNT)) frequency.set(ARTICLE_COUNT, await tx.article.count());
   for (const term of terms.filter((term) => !frequency.has(term)).slice(0, LOOKED_UP_NEW_TERMS)) {
@@ -132,7 +150,15 @@ export type SimilarProgress = { done: number; total: number };
  * Recomputes the lists of the given articles (all when none given), a transaction per batch, after a
  * fresh snapshot of term frequencies; returns the ids whose list changed (their pages need refreshing).
  */
-export async function refreshAllSimilar({ ids, onProgress, db = prisma }: { ids?: number[]; onProgress?: (progress: SimilarProgress) => void; db?: typeof prisma } = {}): Promise<SimilarProgress & { changed: number[] }> {
+export async function refreshAllSimilar({
+  ids,
+  onProgress,
+  db = prisma,
+}: {
+  ids?: number[];
+  onProgress?: (progress: SimilarProgress) => void;
+  db?: typeof prisma;
+} = {}): Promise<SimilarProgress & { changed: number[] }> {
   const all = ids ?? (await db.article.findMany({ orderBy: { id: "asc" }, select: { id: true } })).map((row) => row.id);
   await snapshotTermFrequencies(db);
   let done = 0;

@@ -40,7 +40,12 @@ export function termCounts(title: string, body: string): Map<string, number> {
  * The article's most significant terms with their tf-idf weight: frequent in the article, rare in the archive.
  * Terms only this article holds (they relate it to nothing) and terms most articles hold are left out.
  */
-export function significantTerms(counts: Map<string, number>, documentFrequency: Map<string, number>, articleCount: number, limit = QUERY_TERMS): { term: string; weight: number }[] {
+export function significantTerms(
+  counts: Map<string, number>,
+  documentFrequency: Map<string, number>,
+  articleCount: number,
+  limit = QUERY_TERMS,
+): { term: string; weight: number }[] {
   const commonAbove = Math.max(10, articleCount * COMMON_SHARE);
   return [...counts]
     .flatMap(([term, count]) => {

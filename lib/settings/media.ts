@@ -20,7 +20,13 @@ const megabytes = z.coerce.number(rule("photo.maxUploadRange")).int().min(1).max
 
 /** "" (or absent) means "use the default". */
 export const mediaSettingsSchema = z.object({
-  maxUploadMegabytes: z.preprocess((value) => (typeof value === "string" ? value.trim() : value), z.union([z.literal("").transform(() => null), megabytes]).nullable().default(null)),
+  maxUploadMegabytes: z.preprocess(
+    (value) => (typeof value === "string" ? value.trim() : value),
+    z
+      .union([z.literal("").transform(() => null), megabytes])
+      .nullable()
+      .default(null),
+  ),
 });
 
 export type MediaSettingsInput = z.input<typeof mediaSettingsSchema>;
@@ -42,7 +48,11 @@ export async function getMediaSettingsForm(viewer: Viewer, context: { clientAddr
   return { stored: { maxUploadMegabytes: await getStoredMaxUploadMegabytes() }, defaults: { maxUploadMegabytes: mediaDefaultMaxUploadMegabytes() } };
 }
 
-export async function updateMediaSettings(viewer: Viewer, rawInput: MediaSettingsInput, context: { clientAddress?: string } = {}): Promise<{ stored: MediaSettings; changed: boolean }> {
+export async function updateMediaSettings(
+  viewer: Viewer,
+  rawInput: MediaSettingsInput,
+  context: { clientAddress?: string } = {},
+): Promise<{ stored: MediaSettings; changed: boolean }> {
   // Settings are the admins' (like lib/settings/manage.ts).
   await requireAllowed(viewer, "users.manage", { tried: "settings.media", target: "settings", clientAddress: context.clientAddress });
   const parsed = mediaSettingsSchema.safeParse(rawInput);
@@ -55,7 +65,16 @@ export async function updateMediaSettings(viewer: Viewer, rawInput: MediaSetting
     if (next === null) await tx.setting.deleteMany({ where: { key: STORAGE_KEY } });
     else await tx.setting.upsert({ where: { key: STORAGE_KEY }, create: { key: STORAGE_KEY, value: String(next) }, update: { value: String(next) } });
     const shown = (value: number | null) => (value === null ? t("settings.default", { value: String(mediaDefaultMaxUploadMegabytes()) }) : String(value));
-    await recordAudit({ actorId: viewer.id, action: "settings.update", target: "settings", detail: `${fieldLabel("maxUploadMegabytes")}：${shown(before)} → ${shown(next)}`, clientAddress: context.clientAddress }, tx);
+    await recordAudit(
+      {
+        actorId: viewer.id,
+        action: "settings.update",
+        target: "settings",
+        detail: `${fieldLabel("maxUploadMegabytes")}：${shown(before)} → ${shown(next)}`,
+        clientAddress: context.clientAddress,
+      },
+      tx,
+    );
     return { stored: { maxUploadMegabytes: next }, changed: true };
   });
 }

@@ -13,12 +13,5 @@ export const tags = {
 
 /** Every public page an article's change can show up on. */
 export function affectedTags(article: { id: number; channelId: number | null; authorIds: number[] }): string[] {
-  return [
-    tags.article(article.id),
-    ...(article.channelId ? [tags.channel(article.channelId)] : []),
-    ...article.authorIds.map(tags.author),
-    tags.front,
-    tags.feed,
-    tags.sitemap,
-  ];
+  return [tags.article(article.id), ...(article.channelId ? [tags.channel(article.channelId)] : []), ...article.authorIds.map(tags.author), tags.front, tags.feed, tags.sitemap];
 }

@@ -2,7 +2,16 @@
 // so an edit invalidates exactly the pages it affects (see cache-tags.ts).
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
-import { getPublicArticle, listAuthorArticles, listChannelArticles, listFeedArticles, listLatestArticles, listRecentSitemapEntries, listSitemapEntries, type ArticleListItem } from "../articles/public";
+import {
+  getPublicArticle,
+  listAuthorArticles,
+  listChannelArticles,
+  listFeedArticles,
+  listLatestArticles,
+  listRecentSitemapEntries,
+  listSitemapEntries,
+  type ArticleListItem,
+} from "../articles/public";
 import { photoTag } from "../media/cache-tags";
 import { getAuthor } from "../authors/public";
 import { getChannelBySlug, listChannels } from "../channels/public";

@@ -53,8 +53,12 @@ export async function buildNewsSitemap(): Promise<string> {
       <news:publication><news:name>${escapeHtml(siteName)}</news:name><news:language>zh-cn</news:language></news:publication>
       <news:publication_date>${toShanghaiIso(entry.publishedAt)}</news:publication_date>
       <news:title>${escapeHtml(entry.title)}</news:title>
-    </news:news>${entry.image ? `
-    <image:image><image:loc>${escapeHtml(base + entry.image.url)}</image:loc></image:image>` : ""}
+    </news:news>${
+      entry.image
+        ? `
+    <image:image><image:loc>${escapeHtml(base + entry.image.url)}</image:loc></image:image>`
+        : ""
+    }
   </url>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>

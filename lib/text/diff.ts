@@ -42,7 +42,11 @@ function pairLines(removed: string[], added: string[], parts: DiffPart[]): void 
 function boundedCharacterDiff(from: string, to: string): DiffPart[] {
   const limit = Math.min(500, Math.max(16, Math.ceil(Math.max(from.length, to.length) / 4)));
   const changes = diffChars(from, to, { maxEditLength: limit });
-  if (!changes) return [{ kind: "delete", text: from }, { kind: "insert", text: to }];
+  if (!changes)
+    return [
+      { kind: "delete", text: from },
+      { kind: "insert", text: to },
+    ];
   return changes.map((change) => ({ kind: change.added ? "insert" : change.removed ? "delete" : "equal", text: change.value }));
 }
 

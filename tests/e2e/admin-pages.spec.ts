@@ -54,7 +54,10 @@ async function createChannel(page: Page, channel: { name: string; slug: string; 
   await form.getByLabel("标语").fill(channel.tagline);
   await form.getByRole("button", { name: "新建栏目" }).click();
   await expect(form.getByRole("status").filter({ hasText: `已新建栏目 ${channel.name}` })).toBeVisible();
-  const href = await page.getByRole("row", { name: new RegExp(channel.slug) }).getByRole("link", { name: channel.name }).getAttribute("href");
+  const href = await page
+    .getByRole("row", { name: new RegExp(channel.slug) })
+    .getByRole("link", { name: channel.name })
+    .getAttribute("href");
   return Number(href?.split("/").pop());
 }
 
@@ -81,7 +84,10 @@ test("merging duplicate authors moves their articles to the kept author's page a
   await park(reader);
   await editor.goto(`/editor/authors?q=${encodeURIComponent(name)}`);
   await expect(editor.getByText("共 2 位")).toBeVisible();
-  await editor.getByRole("row", { name: new RegExp(`#${keptId}(?!\\d)`) }).getByRole("link", { name }).click();
+  await editor
+    .getByRole("row", { name: new RegExp(`#${keptId}(?!\\d)`) })
+    .getByRole("link", { name })
+    .click();
   await expect(editor.getByRole("heading", { level: 1 })).toHaveText(name);
   const merge = editor.getByRole("form", { name: "合并重复作者" });
   await merge.getByLabel("并入本作者的作者").selectOption(String(removedId));
@@ -207,7 +213,10 @@ test("audit log: filtering by action and by actor narrows the table, and targets
   await expect(filters.getByText("截止日期不能早于起始日期")).toBeVisible();
 
   await admin.goto(`/editor/audit?target=channel:${channelId}`);
-  await admin.getByRole("link", { name: `channel:${channelId}`, exact: true }).first().click();
+  await admin
+    .getByRole("link", { name: `channel:${channelId}`, exact: true })
+    .first()
+    .click();
   await expect(admin).toHaveURL(new RegExp(`/editor/channels/${channelId}$`));
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText(channel.name);
 });

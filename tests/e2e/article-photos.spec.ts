@@ -9,7 +9,9 @@ import { asRole, openEditor } from "./support";
 
 /** A small picture of one colour with a darker band, so each test's files differ. */
 async function picture(colour: string, format: "png" | "jpeg" = "png", width = 900, height = 600): Promise<Buffer> {
-  const band = await sharp({ create: { width, height: Math.round(height / 5), channels: 3, background: "#223" } }).png().toBuffer();
+  const band = await sharp({ create: { width, height: Math.round(height / 5), channels: 3, background: "#223" } })
+    .png()
+    .toBuffer();
   const image = sharp({ create: { width, height, channels: 3, background: colour } }).composite([{ input: band, top: Math.round(height / 2), left: 0 }]);
   return format === "png" ? image.png().toBuffer() : image.jpeg({ quality: 85 }).toBuffer();
 }
@@ -131,7 +133,10 @@ test("a 题图 set but not saved makes the form dirty and comes back with the lo
 test("从图片库选择 finds a library photo by its file name and makes it the 题图", async ({ browser }) => {
   const page = await (await browser.newContext(asRole("reporter"))).newPage();
   const fileName = unique("图片库里的照片");
-  const uploaded = await page.request.post("/api/media", { headers: { "X-File-Name": encodeURIComponent(`${fileName}.jpg`), "Content-Type": "image/jpeg" }, data: await picture("#1565c0", "jpeg") });
+  const uploaded = await page.request.post("/api/media", {
+    headers: { "X-File-Name": encodeURIComponent(`${fileName}.jpg`), "Content-Type": "image/jpeg" },
+    data: await picture("#1565c0", "jpeg"),
+  });
   expect(uploaded.status()).toBe(201);
   await newArticle(page, unique("图片库选择测试"), "正文。");
   const lead = page.getByRole("group", { name: "题图" });
@@ -250,7 +255,13 @@ test("插入组图: photos uploaded in the picker become a 组图 with 分说明
   const id = await saveNew(page, "保存", /已保存/);
   const [{ bodyHtml }] = queryDatabase<{ bodyHtml: string }>("SELECT bodyHtml FROM Article WHERE id = ?", id);
   expect(splitBody(bodyHtml)).toEqual(splitBody(written));
-  expect(splitBody(bodyHtml).find((part) => part.kind === "gallery")).toMatchObject({ caption: "两张图的总说明", photos: [{ alt: "蓝色", caption: "第二张的分说明" }, { alt: "橙色", caption: "第一张的分说明" }] });
+  expect(splitBody(bodyHtml).find((part) => part.kind === "gallery")).toMatchObject({
+    caption: "两张图的总说明",
+    photos: [
+      { alt: "蓝色", caption: "第二张的分说明" },
+      { alt: "橙色", caption: "第一张的分说明" },
+    ],
+  });
   await page.reload();
   const saved = page.getByRole("textbox", { name: "正文" }).locator(".body-gallery");
   await expect(saved.getByLabel("第 1 张的分说明")).toHaveValue("第二张的分说明");
@@ -271,15 +282,21 @@ test("the edit form with a 题图, a figure and a 组图, on a phone and a deskt
   await lead.getByLabel("替代文字").fill("花农提着竹篮在玫瑰田里采摘");
   await lead.getByLabel("摄影").fill("王晓明");
   await page.getByRole("button", { name: "插入图片" }).click();
-  await page.getByRole("dialog", { name: "插入图片" }).getByLabel("上传图片").setInputFiles({ name: "车间.png", mimeType: "image/png", buffer: await picture("#558b2f", "png", 1200, 800) });
+  await page
+    .getByRole("dialog", { name: "插入图片" })
+    .getByLabel("上传图片")
+    .setInputFiles({ name: "车间.png", mimeType: "image/png", buffer: await picture("#558b2f", "png", 1200, 800) });
   await expect(body.locator(".body-figure img")).toBeVisible();
   await body.locator(".body-figure").getByLabel("图片说明").fill("玫瑰深加工车间里的生产线。");
   await page.getByRole("button", { name: "插入组图" }).click();
-  await page.getByRole("dialog", { name: "插入组图" }).getByLabel("上传图片").setInputFiles([
-    { name: "一.png", mimeType: "image/png", buffer: await picture("#6d4c41") },
-    { name: "二.png", mimeType: "image/png", buffer: await picture("#00838f") },
-    { name: "三.png", mimeType: "image/png", buffer: await picture("#f9a825") },
-  ]);
+  await page
+    .getByRole("dialog", { name: "插入组图" })
+    .getByLabel("上传图片")
+    .setInputFiles([
+      { name: "一.png", mimeType: "image/png", buffer: await picture("#6d4c41") },
+      { name: "二.png", mimeType: "image/png", buffer: await picture("#00838f") },
+      { name: "三.png", mimeType: "image/png", buffer: await picture("#f9a825") },
+    ]);
   await expect(page.getByRole("dialog", { name: "插入组图" }).getByText("已选 3 张", { exact: true })).toBeVisible();
   await page.getByRole("dialog", { name: "插入组图" }).getByRole("button", { name: "确定" }).click();
   await body.locator(".body-gallery").getByLabel("总说明").fill("玫瑰花茶的三道工序。");

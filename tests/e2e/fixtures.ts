@@ -43,7 +43,9 @@ export async function createArticle(data: {
       publishedAt: data.publishedAt,
       channelId: data.channelId,
       bylines: { create: [{ authorId: data.authorId, roleLabel: "记者", position: 0 }] },
-      relatedItems: { create: (data.picks ?? []).map((pick, position) => ({ position, targetArticleId: pick.targetArticleId ?? null, title: pick.title ?? "", excerpt: pick.excerpt ?? "" })) },
+      relatedItems: {
+        create: (data.picks ?? []).map((pick, position) => ({ position, targetArticleId: pick.targetArticleId ?? null, title: pick.title ?? "", excerpt: pick.excerpt ?? "" })),
+      },
     },
   });
   return article.id;
@@ -80,14 +82,20 @@ export async function seedFixtures(): Promise<E2EFixtures> {
     ...common,
     title: "带新闻推荐的测试稿件",
     publishedAt: new Date(base + 100 * HOUR),
-    picks: [{ targetArticleId: pickTargetId }, { targetArticleId: hidden.draft, title: "草稿推荐标题", excerpt: "草稿推荐摘要" }, { title: "外部推荐标题", excerpt: "外部推荐摘要" }],
+    picks: [
+      { targetArticleId: pickTargetId },
+      { targetArticleId: hidden.draft, title: "草稿推荐标题", excerpt: "草稿推荐摘要" },
+      { title: "外部推荐标题", excerpt: "外部推荐摘要" },
+    ],
     paragraphs: ["带新闻推荐的测试稿件。", ...ROSE],
   });
   // No channel, another author and an older date: the channel, author and feed lists stay as they were.
   const otherAuthor = await prisma.author.create({ data: { name: "玫瑰记者", defaultRoleLabel: "记者" } });
   const similarIds: number[] = [];
   for (const [index, title] of ["玫瑰花开采摘忙", "玫瑰精油销路广", "玫瑰小镇直播间"].entries()) {
-    similarIds.push(await createArticle({ title, channelId: null, authorId: otherAuthor.id, publishedAt: new Date(Date.UTC(2019, 5, 1 + index)), paragraphs: [...ROSE, `${title}。`] }));
+    similarIds.push(
+      await createArticle({ title, channelId: null, authorId: otherAuthor.id, publishedAt: new Date(Date.UTC(2019, 5, 1 + index)), paragraphs: [...ROSE, `${title}。`] }),
+    );
   }
   const recentPublishedAt = new Date(Date.now() - HOUR);
   const recentId = await createArticle({ ...common, title: "一小时前的测试稿件", publishedAt: recentPublishedAt });

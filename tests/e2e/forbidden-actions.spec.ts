@@ -5,7 +5,7 @@
 // malformed call. One test reads the build's list of actions: a new one without cases here fails.
 // The attempts themselves: forbidden-attempts.ts.
 import { expect, test } from "@playwright/test";
-import { type E2ERole } from "./environment";
+import type { E2ERole } from "./environment";
 import {
   changeDefaultSource,
   changeRole,
@@ -38,7 +38,17 @@ import {
   type Attempt,
 } from "./forbidden-attempts";
 import { articleRow, callerContext, REFUSAL_MESSAGES, userId, userRow, type Caller, type Refusal, type World } from "./forbidden-world";
-import { articleInput, callAction, listNewsroomActions, queryDatabase, SAVE_INTENTS, saveArticleOrThrow, type ActionName, type ActionOutcome, type SaveIntent } from "./server-actions";
+import {
+  articleInput,
+  callAction,
+  listNewsroomActions,
+  queryDatabase,
+  SAVE_INTENTS,
+  saveArticleOrThrow,
+  type ActionName,
+  type ActionOutcome,
+  type SaveIntent,
+} from "./server-actions";
 import { withSiteSettingsLock } from "./support";
 
 // ---------------------------------------------------------------------------------------------
@@ -65,7 +75,13 @@ function withoutSession(caller: "forged-session" | "signed-out"): [Caller, strin
     ["reporter2's draft", restore(reporter2Draft)],
     ["authors", createAuthor("越权")],
     ["an author", updateAuthor((world) => world.author)],
-    ["two authors", mergeAuthors((world) => world.author, (world) => world.otherAuthor)],
+    [
+      "two authors",
+      mergeAuthors(
+        (world) => world.author,
+        (world) => world.otherAuthor,
+      ),
+    ],
     ["channels", createChannel("越权", "denied")],
     ["a channel", updateChannel((world) => world.channel)],
     ["a channel", moveChannel((world) => world.otherChannel)],
@@ -104,7 +120,15 @@ const ACTION_CASES: [Caller, string, Attempt, Refusal][] = [
   ["editor", "a new article", createNew("unpublish"), "forbidden"],
   ["reporter", "authors", createAuthor("越权"), "forbidden"],
   ["reporter", "an author", updateAuthor((world) => world.author), "forbidden"],
-  ["reporter", "two authors", mergeAuthors((world) => world.author, (world) => world.otherAuthor), "forbidden"],
+  [
+    "reporter",
+    "two authors",
+    mergeAuthors(
+      (world) => world.author,
+      (world) => world.otherAuthor,
+    ),
+    "forbidden",
+  ],
   ["reporter", "channels", createChannel("越权", "denied"), "forbidden"],
   ["reporter", "a channel", updateChannel((world) => world.channel), "forbidden"],
   ["reporter", "a channel", moveChannel((world) => world.otherChannel), "forbidden"],
@@ -152,7 +176,15 @@ const ALLOWED_CASES: [Caller, string, Attempt, (world: ActionWorld, before: unkn
   ["editor", "reporter2's draft", restore(spareArticle("restore")), (world) => ({ bodyHtml: `<p>${world.spare.articles.restore.title}的正文。</p>`, revisions: 3 })],
   ["editor", "authors", createAuthor("对照"), () => [{ id: expect.any(Number) }]],
   ["editor", "an author", updateAuthor((world) => world.spare.author), (world) => ({ name: `${world.spare.author.name}改名`, bio: "改写的简介" })],
-  ["editor", "two authors", mergeAuthors((world) => world.spare.keptAuthor, (world) => world.spare.mergedAuthor), () => [{ bylines: 0 }, null]],
+  [
+    "editor",
+    "two authors",
+    mergeAuthors(
+      (world) => world.spare.keptAuthor,
+      (world) => world.spare.mergedAuthor,
+    ),
+    () => [{ bylines: 0 }, null],
+  ],
   ["editor", "channels", createChannel("对照", "control"), () => [{ id: expect.any(Number) }]],
   ["editor", "a channel", updateChannel((world) => world.spare.channel), (world) => ({ name: `${world.spare.channel.name}改名`, oldSlugs: 1 })],
   ["editor", "a channel", moveChannel((world) => world.spare.movedChannel), (world, before) => swappedWithPrevious(before as number[], world.spare.movedChannel.id)],
@@ -267,7 +299,11 @@ test.describe("server actions called directly", () => {
     const forged = await callerContext(browser, "forged-session");
     const visitor = await callerContext(browser, "signed-out");
     const reporter = await callerContext(browser, "reporter");
-    const queries: Record<(typeof LOOKUPS)[number], unknown> = { searchAuthorsAction: "端到端", searchPublishedArticlesAction: world.editorPublished.title, listPickerPhotosAction: { q: world.tag } };
+    const queries: Record<(typeof LOOKUPS)[number], unknown> = {
+      searchAuthorsAction: "端到端",
+      searchPublishedArticlesAction: world.editorPublished.title,
+      listPickerPhotosAction: { q: world.tag },
+    };
     // The photo picker answers one page of the library (or null); the others a list.
     const found = (result: unknown) => (Array.isArray(result) ? result : ((result as { items: unknown[] } | null)?.items ?? []));
     for (const action of LOOKUPS) {

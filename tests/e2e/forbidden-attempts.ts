@@ -61,7 +61,12 @@ export async function createActionWorld(browser: Browser): Promise<ActionWorld> 
     return { id: (await callOk<{ channelId: number }>(editor, "createChannelAction", { name, slug: `${slug}-${slugLabel}`, tagline: "" })).channelId, name };
   };
   const restorable = await createArticle(reporter2, `${world.tag}可恢复的草稿`, "save");
-  await saveArticleOrThrow(reporter2.request, { articleId: restorable.id, baseVersion: articleRow(restorable.id).version, intent: "save", input: articleInput({ title: restorable.title, bodyHtml: "<p>第二稿。</p>" }) });
+  await saveArticleOrThrow(reporter2.request, {
+    articleId: restorable.id,
+    baseVersion: articleRow(restorable.id).version,
+    intent: "save",
+    input: articleInput({ title: restorable.title, bodyHtml: "<p>第二稿。</p>" }),
+  });
   const spareArticles = {
     save: await createArticle(reporter, `${world.tag}对照保存`, "save"),
     submit: await createArticle(reporter, `${world.tag}对照提交`, "save"),
@@ -70,7 +75,13 @@ export async function createActionWorld(browser: Browser): Promise<ActionWorld> 
     archive: await createArticle(editor, `${world.tag}对照归档`, "publish"),
     restore: restorable,
   };
-  const [targetAuthor, otherAuthor, spareAuthor, keptAuthor, mergedAuthor] = [await author("作者甲"), await author("作者乙"), await author("对照作者"), await author("保留作者"), await author("并入作者")];
+  const [targetAuthor, otherAuthor, spareAuthor, keptAuthor, mergedAuthor] = [
+    await author("作者甲"),
+    await author("作者乙"),
+    await author("对照作者"),
+    await author("保留作者"),
+    await author("并入作者"),
+  ];
   const [targetChannel, otherChannel, spareChannel, movedChannel, deletedChannel] = [
     await channel("栏目甲", "a"),
     await channel("栏目乙", "b"),
@@ -100,7 +111,9 @@ export async function createActionWorld(browser: Browser): Promise<ActionWorld> 
 
 /** Uploads a small picture through the library's route handler, as the library page does. */
 async function uploadPhoto(context: BrowserContext, name: string): Promise<Named> {
-  const data = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#2e7d32" } }).png().toBuffer();
+  const data = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#2e7d32" } })
+    .png()
+    .toBuffer();
   const response = await context.request.post("/api/media", { headers: { "X-File-Name": encodeURIComponent(name), "Content-Type": "application/octet-stream" }, data });
   const body = (await response.json()) as { photo?: { id: number }; error?: string };
   if (!body.photo) throw new Error(`upload of ${name} failed (${response.status()}): ${body.error}`);
@@ -163,12 +176,20 @@ export function restore(article: Target<Article>): Attempt {
 }
 
 const authorRow = (id: number) =>
-  queryDatabase(`SELECT name, defaultRoleLabel, bio, (SELECT count(*) FROM Byline WHERE authorId = a.id) AS bylines, (SELECT count(*) FROM User WHERE authorId = a.id) AS users FROM Author a WHERE id = ?`, id)[0] ?? null;
+  queryDatabase(
+    `SELECT name, defaultRoleLabel, bio, (SELECT count(*) FROM Byline WHERE authorId = a.id) AS bylines, (SELECT count(*) FROM User WHERE authorId = a.id) AS users FROM Author a WHERE id = ?`,
+    id,
+  )[0] ?? null;
 const authorsNamed = (name: string) => queryDatabase(`SELECT id FROM Author WHERE name = ?`, name);
 
 export function createAuthor(label: string): Attempt {
   const name = (world: ActionWorld) => `${world.tag}${label}新作者`;
-  return { label: "createAuthorAction", action: "createAuthorAction", args: (world) => [{ name: name(world), defaultRoleLabel: "本报记者", bio: "" }], watch: (world) => authorsNamed(name(world)) };
+  return {
+    label: "createAuthorAction",
+    action: "createAuthorAction",
+    args: (world) => [{ name: name(world), defaultRoleLabel: "本报记者", bio: "" }],
+    watch: (world) => authorsNamed(name(world)),
+  };
 }
 
 export function updateAuthor(author: Target<Named>): Attempt {
@@ -228,7 +249,13 @@ export function moveChannel(channel: Target<Named>): Attempt {
 }
 
 export function deleteChannel(channel: Target<Named>): Attempt {
-  return { label: "deleteChannelAction", action: "deleteChannelAction", args: (world) => [{ channelId: channel(world).id }], watch: (world) => channelRow(channel(world).id), pathId: (world) => channel(world).id };
+  return {
+    label: "deleteChannelAction",
+    action: "deleteChannelAction",
+    args: (world) => [{ channelId: channel(world).id }],
+    watch: (world) => channelRow(channel(world).id),
+    pathId: (world) => channel(world).id,
+  };
 }
 
 export const NEW_USER = { displayName: "越权创建的用户", role: "admin", password: "forbidden-password-1" };
@@ -277,7 +304,11 @@ const updateSettings = (label: string, values: Target<Record<keyof typeof SITE_K
   watch: siteSettingRows,
   siteWide: { restore: "updateSettingsAction", stored: storedSiteSettings },
 });
-export const hijackSettings = updateSettings("updateSettingsAction (every setting)", (world) => ({ siteName: `${world.tag}越权网站`, defaultSource: `${world.tag}越权来源`, siteUrl: "https://evil.example" }));
+export const hijackSettings = updateSettings("updateSettingsAction (every setting)", (world) => ({
+  siteName: `${world.tag}越权网站`,
+  defaultSource: `${world.tag}越权来源`,
+  siteUrl: "https://evil.example",
+}));
 // Readers never see the default 来源 (it only prefills the new-article form), so other specs running meanwhile do not either.
 export const changeDefaultSource = updateSettings("updateSettingsAction (默认来源)", (world) => ({ ...storedSiteSettings(), defaultSource: `${world.tag}对照来源` }));
 
@@ -304,7 +335,19 @@ export function updatePhoto(photo: Target<Named>, label: string): Attempt {
   return {
     label: "updatePhotoDetailsAction",
     action: "updatePhotoDetailsAction",
-    args: (world) => [{ photoId: photo(world).id, caption: `${label}图说`, alt: `${label}替代文字`, creditAuthorId: null, creditText: `${label}摄影`, creditKind: "supplied", sourceOrg: `${label}单位`, focalX: 0.1, focalY: 0.9 }],
+    args: (world) => [
+      {
+        photoId: photo(world).id,
+        caption: `${label}图说`,
+        alt: `${label}替代文字`,
+        creditAuthorId: null,
+        creditText: `${label}摄影`,
+        creditKind: "supplied",
+        sourceOrg: `${label}单位`,
+        focalX: 0.1,
+        focalY: 0.9,
+      },
+    ],
     watch: (world) => photoRow(photo(world).id),
     pathId: (world) => photo(world).id,
   };
@@ -320,5 +363,11 @@ export function creditPhoto(photo: Target<Named>, creditText: string): Attempt {
 }
 
 export function deletePhoto(photo: Target<Named>): Attempt {
-  return { label: "deletePhotoAction", action: "deletePhotoAction", args: (world) => [photo(world).id], watch: (world) => photoRow(photo(world).id), pathId: (world) => photo(world).id };
+  return {
+    label: "deletePhotoAction",
+    action: "deletePhotoAction",
+    args: (world) => [photo(world).id],
+    watch: (world) => photoRow(photo(world).id),
+    pathId: (world) => photo(world).id,
+  };
 }

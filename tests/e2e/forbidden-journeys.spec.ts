@@ -192,7 +192,9 @@ for (const { label, end } of SESSION_ENDINGS) {
 
     const [action, args] = end(id);
     expect((await callAction(admin.request, action, [args])).result).toMatchObject({ ok: true });
-    const save = await callAction(user.request, "saveArticleAction", [{ articleId, baseVersion: version, intent: "save", input: articleInput({ title: `${title}（会话已结束）` }) }]);
+    const save = await callAction(user.request, "saveArticleAction", [
+      { articleId, baseVersion: version, intent: "save", input: articleInput({ title: `${title}（会话已结束）` }) },
+    ]);
     expect(save.result).toMatchObject({ ok: false, message: REFUSAL_MESSAGES["signed-out"] });
     expect(articleRow(articleId)).toEqual(before);
     await page.goto("/editor");
@@ -216,7 +218,10 @@ for (const [callbackUrl, landing] of RETURN_PATHS) {
   test(`signing in with callbackUrl ${JSON.stringify(callbackUrl)} stays on this site`, async ({ browser }) => {
     const context = await browser.newContext();
     // Should the app send the browser off-site, it lands here instead of on the network.
-    await context.route((url) => url.hostname === "evil.example", (route) => route.fulfill({ contentType: "text/html", body: "<h1>off-site</h1>" }));
+    await context.route(
+      (url) => url.hostname === "evil.example",
+      (route) => route.fulfill({ contentType: "text/html", body: "<h1>off-site</h1>" }),
+    );
     const page = await context.newPage();
     const dialogs: string[] = [];
     page.on("dialog", async (dialog) => {

@@ -75,7 +75,20 @@ export async function createWorld(browser: Browser): Promise<World> {
 // ---------------------------------------------------------------------------------------------
 // Database reads (read-only): the rows a forbidden call must leave exactly as they were.
 
-export type ArticleRow = { title: string; subtitle: string; summary: string; bodyHtml: string; status: string; publishedAt: string | null; version: number; updatedById: number | null; updatedAt: string; revisions: number; bylines: number; picks: number };
+export type ArticleRow = {
+  title: string;
+  subtitle: string;
+  summary: string;
+  bodyHtml: string;
+  status: string;
+  publishedAt: string | null;
+  version: number;
+  updatedById: number | null;
+  updatedAt: string;
+  revisions: number;
+  bylines: number;
+  picks: number;
+};
 
 export function articleRow(id: number): ArticleRow {
   const [row] = queryDatabase<ArticleRow>(

@@ -2,10 +2,13 @@ import { expect, test } from "@playwright/test";
 import { fixtures } from "./support";
 
 const bodyMetrics = (page: import("@playwright/test").Page) =>
-  page.locator(".article-body p").first().evaluate((element) => {
-    const style = getComputedStyle(element);
-    return { fontSize: parseFloat(style.fontSize), lineHeight: parseFloat(style.lineHeight) };
-  });
+  page
+    .locator(".article-body p")
+    .first()
+    .evaluate((element) => {
+      const style = getComputedStyle(element);
+      return { fontSize: parseFloat(style.fontSize), lineHeight: parseFloat(style.lineHeight) };
+    });
 
 test("大字 enlarges the text and the choice persists across pages and visits", async ({ page, context }) => {
   const { publicIds } = fixtures();

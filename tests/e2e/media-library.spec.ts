@@ -14,12 +14,28 @@ import { FIELD_VECTORS } from "./xss-vectors";
 const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 type Photo = { id: number; caption: string; alt: string; creditText: string; creditKind: string; sourceOrg: string; focalX: number; focalY: number };
-type PhotoRow = { caption: string; alt: string; creditText: string; creditAuthorId: number | null; creditKind: string; sourceOrg: string; focalX: number; focalY: number; storageKey: string; updatedAt: string };
+type PhotoRow = {
+  caption: string;
+  alt: string;
+  creditText: string;
+  creditAuthorId: number | null;
+  creditKind: string;
+  sourceOrg: string;
+  focalX: number;
+  focalY: number;
+  storageKey: string;
+  updatedAt: string;
+};
 
 /** A small picture of one colour (with a stripe, so encoders have an edge to keep). */
 async function png(width: number, height: number, colour: string): Promise<Buffer> {
-  const stripe = Buffer.from(`<svg width="${width}" height="${height}"><rect y="${Math.round(height / 3)}" width="${width}" height="${Math.round(height / 6)}" fill="#fff"/></svg>`);
-  return sharp({ create: { width, height, channels: 3, background: colour } }).composite([{ input: stripe }]).png().toBuffer();
+  const stripe = Buffer.from(
+    `<svg width="${width}" height="${height}"><rect y="${Math.round(height / 3)}" width="${width}" height="${Math.round(height / 6)}" fill="#fff"/></svg>`,
+  );
+  return sharp({ create: { width, height, channels: 3, background: colour } })
+    .composite([{ input: stripe }])
+    .png()
+    .toBuffer();
 }
 
 async function contextAs(browser: Browser, role: E2ERole): Promise<BrowserContext> {
@@ -58,7 +74,13 @@ test("an editor uploads two files at once: each gets its own progress bar, both 
   const tag = stamp();
   const files = [
     { name: `两张之一-${tag}.png`, mimeType: "image/png", buffer: await png(900, 600, "#c62828") },
-    { name: `两张之二-${tag}.jpg`, mimeType: "image/jpeg", buffer: await sharp(await png(640, 480, "#1565c0")).jpeg().toBuffer() },
+    {
+      name: `两张之二-${tag}.jpg`,
+      mimeType: "image/jpeg",
+      buffer: await sharp(await png(640, 480, "#1565c0"))
+        .jpeg()
+        .toBuffer(),
+    },
   ];
   await page.goto("/editor/media");
   await expect(page.getByRole("heading", { name: "图片库", level: 1 })).toBeVisible();
@@ -97,7 +119,11 @@ test("refused files show the server's reason next to their names and add nothing
   const context = await contextAs(browser, "reporter");
   const page = await context.newPage();
   const tag = stamp();
-  const svg = { name: `矢量-${tag}.svg`, mimeType: "image/svg+xml", buffer: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="10" height="10"/></svg>`) };
+  const svg = {
+    name: `矢量-${tag}.svg`,
+    mimeType: "image/svg+xml",
+    buffer: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="10" height="10"/></svg>`),
+  };
   const html = { name: `伪装-${tag}.jpg`, mimeType: "image/jpeg", buffer: Buffer.from(`<!doctype html><html><body><script>alert(1)</script></body></html>`) };
   const good = { name: `正常-${tag}.png`, mimeType: "image/png", buffer: await png(400, 300, "#6a1b9a") };
   await page.goto("/editor/media");
@@ -268,7 +294,9 @@ test("a reporter sees an editor's photo read-only and cannot delete; their own p
   const editor = await contextAs(browser, "editor");
   const reporter = await contextAs(browser, "reporter");
   const editorsPhoto = await uploadPhoto(editor.request, `编辑的图-${stamp()}.png`);
-  expect((await callAction(editor.request, "updatePhotoDetailsAction", [details(editorsPhoto, { caption: "编辑写的图说" })], { pathId: editorsPhoto.id })).result).toMatchObject({ ok: true });
+  expect((await callAction(editor.request, "updatePhotoDetailsAction", [details(editorsPhoto, { caption: "编辑写的图说" })], { pathId: editorsPhoto.id })).result).toMatchObject({
+    ok: true,
+  });
   const page = await reporter.newPage();
   await openPhoto(page, editorsPhoto.id);
   await expect(page.getByText("只能查看：这张图片由 编辑小王 上传")).toBeVisible();
@@ -370,7 +398,12 @@ test("XSS vectors in 图说, 替代文字, 摄影, 来源单位 and the file nam
     await dialog.dismiss().catch(() => {});
   });
   const tag = stamp();
-  const vectors = { caption: `${FIELD_VECTORS.title}${FIELD_VECTORS.subtitle}${tag}`, alt: `"><img src=x onerror=window.__xss=1>`, creditText: FIELD_VECTORS.source, sourceOrg: FIELD_VECTORS.roleLabel };
+  const vectors = {
+    caption: `${FIELD_VECTORS.title}${FIELD_VECTORS.subtitle}${tag}`,
+    alt: `"><img src=x onerror=window.__xss=1>`,
+    creditText: FIELD_VECTORS.source,
+    sourceOrg: FIELD_VECTORS.roleLabel,
+  };
   const fileName = `<img src=x onerror=window.__xss=1>${tag}.png`;
   await page.goto("/editor/media");
   await page.getByLabel("上传图片").setInputFiles({ name: fileName, mimeType: "image/png", buffer: await png(500, 400, "#5d4037") });
@@ -387,7 +420,9 @@ test("XSS vectors in 图说, 替代文字, 摄影, 来源单位 and the file nam
     await page.waitForTimeout(300);
     return page.evaluate(() => ({
       marker: (window as unknown as { __xss?: unknown }).__xss,
-      injected: Array.from(document.querySelectorAll("main script, main iframe, main svg, main b, main img[onerror], main [onload], main [onclick], main [onmouseover]")).map((element) => element.outerHTML.slice(0, 80)),
+      injected: Array.from(document.querySelectorAll("main script, main iframe, main svg, main b, main img[onerror], main [onload], main [onclick], main [onmouseover]")).map(
+        (element) => element.outerHTML.slice(0, 80),
+      ),
     }));
   };
   await openPhoto(page, id);
@@ -424,7 +459,13 @@ test("screenshots of the library and a photo's page", async ({ browser }) => {
   ];
   let lastId = 0;
   for (const [index, sample] of samples.entries()) {
-    const photo = await uploadPhoto(setup.request, `IMG_20260${index + 1}_示例.jpg`, await sharp(await png(1600, 1067, sample.colour)).jpeg().toBuffer());
+    const photo = await uploadPhoto(
+      setup.request,
+      `IMG_20260${index + 1}_示例.jpg`,
+      await sharp(await png(1600, 1067, sample.colour))
+        .jpeg()
+        .toBuffer(),
+    );
     await callAction(setup.request, "updatePhotoDetailsAction", [details(photo, { ...sample, alt: sample.caption || "资料图片", focalX: 0.3, focalY: 0.4 })], { pathId: photo.id });
     lastId = photo.id;
   }

@@ -20,7 +20,12 @@ async function saveNew(page: Page, button = "保存") {
 
 async function pressAndExpect(page: Page, button: string, message: string | RegExp) {
   await page.getByRole("button", { name: button, exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: message }).or(page.getByRole("alert").filter({ hasText: message }))).toBeVisible();
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: message })
+      .or(page.getByRole("alert").filter({ hasText: message })),
+  ).toBeVisible();
 }
 
 test("a signed-out visitor is sent to sign in and comes back to the page they asked for", async ({ page }) => {
@@ -40,7 +45,10 @@ test("reporter drafts and submits, editor publishes, edits, and unpublishes; rea
   await reporter.getByLabel("栏目").selectOption({ label: "平阴新闻" });
   await reporter.getByRole("button", { name: "添加署名" }).click();
   await reporter.getByLabel("署名 1 作者").fill("冯经");
-  await reporter.getByRole("list", { name: "选择作者" }).getByRole("button", { name: /冯经伟/ }).click();
+  await reporter
+    .getByRole("list", { name: "选择作者" })
+    .getByRole("button", { name: /冯经伟/ })
+    .click();
   await expect(reporter.getByRole("button", { name: "发布" })).toHaveCount(0);
   const id = await saveNew(reporter);
   await pressAndExpect(reporter, "提交审核", "已提交审核");
@@ -117,7 +125,10 @@ test("revisions show a one-character change as one character, and restoring make
   await expect(body.locator("del")).toHaveText("[删除：一]");
   await expect(body.locator("ins")).toHaveText("[新增：两]");
 
-  await page.getByRole("row", { name: /第 1 版/ }).getByRole("button", { name: "恢复此版本" }).click();
+  await page
+    .getByRole("row", { name: /第 1 版/ })
+    .getByRole("button", { name: "恢复此版本" })
+    .click();
   await expect(page.getByRole("status").filter({ hasText: "已恢复第 1 版（保存为第 3 版）" })).toBeVisible();
   await expect(page.getByRole("row", { name: /第 3 版（当前）/ })).toBeVisible();
   await expect(page.getByRole("row", { name: /第 2 版/ })).toBeVisible();

@@ -30,7 +30,10 @@ type Uploaded = { id: number; variantsPending: boolean; variants: { format: stri
 
 /** Uploads through POST /api/media and waits until every variant exists, so pages show the whole srcset. */
 async function upload(request: APIRequestContext, label: string, width: number, height: number, hue: number): Promise<number> {
-  const response = await request.post("/api/media", { headers: { "Content-Type": "application/octet-stream", "X-File-Name": encodeURIComponent(`${label}.jpg`) }, data: await testPhoto(label, width, height, hue) });
+  const response = await request.post("/api/media", {
+    headers: { "Content-Type": "application/octet-stream", "X-File-Name": encodeURIComponent(`${label}.jpg`) },
+    data: await testPhoto(label, width, height, hue),
+  });
   expect(response.status(), await response.text()).toBe(201);
   const { photo } = (await response.json()) as { photo: Uploaded };
   await expect
@@ -76,7 +79,13 @@ test.beforeAll(async ({ browser }) => {
     articleId: null,
     baseVersion: 0,
     intent: "publish",
-    input: articleInput({ title, summary: "带题图、插图和组图的稿件。", bodyHtml, lead: { photoId: lead, caption: "", alt: "" }, bylines: [{ authorId: null, authorName, roleLabel: "本报记者" }] }),
+    input: articleInput({
+      title,
+      summary: "带题图、插图和组图的稿件。",
+      bodyHtml,
+      lead: { photoId: lead, caption: "", alt: "" },
+      bylines: [{ authorId: null, authorName, roleLabel: "本报记者" }],
+    }),
   });
   await editor.close();
   world = { articleId: saved.articleId, title, authorName, lead, inline, gallery };
@@ -155,7 +164,16 @@ test("the article page shows the 题图 first, then the body's figure and 组图
 
   // Reading order: text, figure, text, each 组图 figure with its 分说明, the 总说明, text.
   const order = await body.locator("p:not(.gallery__position), figcaption").allTextContents();
-  expect(order).toEqual(["第一段正文，题图之后。", `插图图说${CREDIT}`, "第二段正文，插图之后。", `分说明1${CREDIT}`, `分说明2${CREDIT}`, `分说明3${CREDIT}`, "组图总说明", "末段正文。"]);
+  expect(order).toEqual([
+    "第一段正文，题图之后。",
+    `插图图说${CREDIT}`,
+    "第二段正文，插图之后。",
+    `分说明1${CREDIT}`,
+    `分说明2${CREDIT}`,
+    `分说明3${CREDIT}`,
+    "组图总说明",
+    "末段正文。",
+  ]);
   for (const figure of await body.locator(".gallery__item figure").all()) expect(await imageOf(figure)).toMatchObject({ loading: "lazy", sourceType: "image/avif" });
 });
 
@@ -232,7 +250,8 @@ test("on a 360 px phone the article with photos fits the width and nothing moves
   await page.addInitScript(() => {
     (window as unknown as { layoutShift: number }).layoutShift = 0;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!entry.hadRecentInput) (window as unknown as { layoutShift: number }).layoutShift += entry.value;
+      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
+        if (!entry.hadRecentInput) (window as unknown as { layoutShift: number }).layoutShift += entry.value;
     }).observe({ type: "layout-shift", buffered: true });
   });
   await page.goto(`/articles/${world.articleId}`);
@@ -257,7 +276,14 @@ test("without JavaScript every figure is there, in order, with its caption, and 
   for (const alt of ["组图替代文字1", "组图替代文字2", "组图替代文字3"]) await expect(gallery.getByRole("img", { name: alt })).toBeVisible();
   await expect(gallery.getByRole("button")).toHaveCount(0);
   await expect(gallery.locator("> figcaption")).toHaveText("组图总说明");
-  await expect(page.locator("article figcaption")).toHaveText([`平阴玫瑰进入盛花期${CREDIT}`, `插图图说${CREDIT}`, `分说明1${CREDIT}`, `分说明2${CREDIT}`, `分说明3${CREDIT}`, "组图总说明"]);
+  await expect(page.locator("article figcaption")).toHaveText([
+    `平阴玫瑰进入盛花期${CREDIT}`,
+    `插图图说${CREDIT}`,
+    `分说明1${CREDIT}`,
+    `分说明2${CREDIT}`,
+    `分说明3${CREDIT}`,
+    "组图总说明",
+  ]);
   await context.close();
 });
 
@@ -294,7 +320,12 @@ test("markup in 图说, 替代文字 and 摄影 is shown as text and never runs"
   ]);
   const title = unique("图说XSS");
   const bodyHtml = `<p>正文。</p>${figureHtml(bodyPhoto, "&lt;img src=x onerror=alert(1)&gt;", "&lt;script&gt;window.__xss=1&lt;/script&gt;图说")}<figure data-gallery="">${figureHtml(leadPhoto, "", "")}${figureHtml(bodyPhoto, "", "")}<figcaption>&lt;svg onload=alert(1)&gt;总说明</figcaption></figure>`;
-  const saved = await saveArticleOrThrow(editor.request, { articleId: null, baseVersion: 0, intent: "publish", input: articleInput({ title, bodyHtml, lead: { photoId: leadPhoto, caption: "", alt: "" } }) });
+  const saved = await saveArticleOrThrow(editor.request, {
+    articleId: null,
+    baseVersion: 0,
+    intent: "publish",
+    input: articleInput({ title, bodyHtml, lead: { photoId: leadPhoto, caption: "", alt: "" } }),
+  });
   await editor.close();
 
   const { page, dialogs } = await openInert(browser, `/articles/${saved.articleId}`);
@@ -306,7 +337,9 @@ test("markup in 图说, 替代文字 and 摄影 is shown as text and never runs"
   await expect(page.locator(".gallery > figcaption")).toHaveText("<svg onload=alert(1)>总说明");
   // Turning the 组图 and hovering everything gives handlers their chance.
   await page.getByRole("button", { name: "下一张" }).click();
-  await page.locator("article *").evaluateAll((elements) => elements.forEach((element) => element.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }))));
+  await page.locator("article *").evaluateAll((elements) => {
+    for (const element of elements) element.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+  });
   await page.waitForTimeout(300);
   const findings = await page.evaluate(() => {
     const found: string[] = [];
@@ -333,8 +366,16 @@ test("screenshots of the article and the front page", async ({ browser }) => {
   const folder = process.env.READER_PHOTOS_SCREENSHOTS;
   test.skip(!folder, "set READER_PHOTOS_SCREENSHOTS to a folder to take them");
   test.setTimeout(120_000);
-  for (const [name, viewport] of [["phone-390", { width: 390, height: 844 }], ["desktop-1366", { width: 1366, height: 900 }]] as const) {
-    const context = await browser.newContext({ viewport, deviceScaleFactor: name.startsWith("phone") ? 2 : 1, isMobile: name.startsWith("phone"), hasTouch: name.startsWith("phone") });
+  for (const [name, viewport] of [
+    ["phone-390", { width: 390, height: 844 }],
+    ["desktop-1366", { width: 1366, height: 900 }],
+  ] as const) {
+    const context = await browser.newContext({
+      viewport,
+      deviceScaleFactor: name.startsWith("phone") ? 2 : 1,
+      isMobile: name.startsWith("phone"),
+      hasTouch: name.startsWith("phone"),
+    });
     const page = await context.newPage();
     await page.goto(`/articles/${world.articleId}`);
     // Lazy images load as they come into view: scroll through once.

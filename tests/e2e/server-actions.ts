@@ -51,7 +51,13 @@ export function findAction(name: ActionName): { id: string; pages: string[] } {
   if (found.length !== 1) throw new Error(`expected one server action named ${name}, found ${found.length}`);
   const [id, entry] = found[0];
   // "app/(editor)/editor/articles/new/page" -> "/editor/articles/new"
-  const pages = Object.keys(entry.workers).map((worker) => worker.replace(/^app/, "").replace(/\/\([^)]+\)/g, "").replace(/\/page$/, "") || "/");
+  const pages = Object.keys(entry.workers).map(
+    (worker) =>
+      worker
+        .replace(/^app/, "")
+        .replace(/\/\([^)]+\)/g, "")
+        .replace(/\/page$/, "") || "/",
+  );
   return { id, pages };
 }
 

@@ -17,7 +17,11 @@ export function scheduleArticle(title: string, seconds: number): number {
 
 /** Sets photos' details through lib while the server runs (tests/e2e/photo-details.ts). */
 export function setPhotoDetails(requests: PhotoDetailsRequest[]): void {
-  execFileSync("npx", ["tsx", "--conditions=react-server", "tests/e2e/photo-details.ts", JSON.stringify(requests)], { cwd: ROOT, env: e2eEnv, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync("npx", ["tsx", "--conditions=react-server", "tests/e2e/photo-details.ts", JSON.stringify(requests)], {
+    cwd: ROOT,
+    env: e2eEnv,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
 }
 
 /** Parses XML with the browser's own parser; throws on a parse error. */

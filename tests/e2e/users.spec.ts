@@ -35,7 +35,10 @@ test("an admin creates a reporter and an editor who can sign in; disabling ends 
   const editorPage = await (await browser.newContext()).newPage();
   await signIn(editorPage, { email: editor.email, password: editor.password, name: editor.name });
 
-  await admin.getByRole("row", { name: new RegExp(reporter.email) }).getByRole("button", { name: "停用" }).click();
+  await admin
+    .getByRole("row", { name: new RegExp(reporter.email) })
+    .getByRole("button", { name: "停用" })
+    .click();
   await expect(admin.getByRole("row", { name: new RegExp(reporter.email) })).toContainText("已停用");
   await reporterPage.goto("/editor");
   await expect(reporterPage).toHaveURL(/\/login/);

@@ -7,7 +7,14 @@ test("drafts, articles in review, archived and future articles are invisible eve
     const response = await request.get(`/articles/${id}`);
     expect(response.status(), `article ${id}`).toBe(404);
   }
-  const listPages = ["/", `/channels/${channel.slug}`, `/channels/${channel.slug}?page=2`, `/channels/${channel.slug}?page=3`, `/authors/${authorId}`, `/authors/${authorId}?page=3`];
+  const listPages = [
+    "/",
+    `/channels/${channel.slug}`,
+    `/channels/${channel.slug}?page=2`,
+    `/channels/${channel.slug}?page=3`,
+    `/authors/${authorId}`,
+    `/authors/${authorId}?page=3`,
+  ];
   const documents = ["/feed.xml", `/channels/${channel.slug}/feed.xml`, "/sitemap.xml", "/news-sitemap.xml"];
   for (const path of [...listPages, ...documents]) {
     const response = await request.get(path);

@@ -223,7 +223,7 @@ export function vectorBatches(): Vector[][] {
   const closing = XSS_VECTORS.filter((candidate) => candidate.swallows);
   const closed = XSS_VECTORS.filter((candidate) => !candidate.swallows);
   const batches = closing.map(() => [] as Vector[]);
-  closed.forEach((candidate, index) => batches[index % batches.length].push(candidate));
+  for (const [index, candidate] of closed.entries()) batches[index % batches.length].push(candidate);
   return batches.map((batch, index) => [...batch, closing[index]]);
 }
 

@@ -29,19 +29,25 @@ const LINK_ATTRIBUTES = ["href", "title", "rel", "target"];
 function findExecutable({ root, html, tags, linkAttributes }: { root: string | null; html: string | null; tags: string[]; linkAttributes: string[] }): string[] {
   const findings: string[] = [];
   const doc = html === null ? document : new DOMParser().parseFromString(html, "text/html");
-  const describe = (element: Element) => `<${element.tagName.toLowerCase()}>`;
+  const describeElement = (element: Element) => `<${element.tagName.toLowerCase()}>`;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers ignore control characters in URLs, so must the check
   const dangerousUrl = (value: string) => /^(javascript|vbscript|data):/i.test(value.replace(/[\u0000-\u0020\u007f]/g, ""));
 
-  if (html === null && (window as unknown as { __xss?: unknown }).__xss !== undefined) findings.push(`marker: window.__xss is ${String((window as unknown as { __xss?: unknown }).__xss)}`);
-  for (const element of Array.from(doc.querySelectorAll("iframe, frame, frameset, object, embed, applet, portal, base, meta[http-equiv], link[rel~=import]"))) findings.push(`element: ${describe(element)}`);
+  if (html === null && (window as unknown as { __xss?: unknown }).__xss !== undefined)
+    findings.push(`marker: window.__xss is ${String((window as unknown as { __xss?: unknown }).__xss)}`);
+  for (const element of Array.from(doc.querySelectorAll("iframe, frame, frameset, object, embed, applet, portal, base, meta[http-equiv], link[rel~=import]")))
+    findings.push(`element: ${describeElement(element)}`);
   // In the page, the app's own scripts live outside <main>; parsed stored HTML may hold none at all.
   const scripts = html === null ? "main script:not([type='application/ld+json']), article script, svg script" : "script";
   for (const element of Array.from(doc.querySelectorAll(scripts))) findings.push(`script: ${element.outerHTML.slice(0, 80)}`);
   for (const element of Array.from(doc.querySelectorAll("*"))) {
     for (const attribute of Array.from(element.attributes)) {
-      if (/^on/i.test(attribute.name)) findings.push(`attribute: ${describe(element)} ${attribute.name}`);
-      if (["href", "src", "action", "formaction", "data", "xlink:href", "poster", "background", "srcdoc"].includes(attribute.name.toLowerCase()) && (attribute.name === "srcdoc" || dangerousUrl(attribute.value))) {
-        findings.push(`url: ${describe(element)} ${attribute.name}="${attribute.value.slice(0, 60)}"`);
+      if (/^on/i.test(attribute.name)) findings.push(`attribute: ${describeElement(element)} ${attribute.name}`);
+      if (
+        ["href", "src", "action", "formaction", "data", "xlink:href", "poster", "background", "srcdoc"].includes(attribute.name.toLowerCase()) &&
+        (attribute.name === "srcdoc" || dangerousUrl(attribute.value))
+      ) {
+        findings.push(`url: ${describeElement(element)} ${attribute.name}="${attribute.value.slice(0, 60)}"`);
       }
     }
   }
@@ -49,9 +55,9 @@ function findExecutable({ root, html, tags, linkAttributes }: { root: string | n
   if (root && !body) findings.push(`missing: ${root}`);
   for (const element of Array.from(body?.querySelectorAll("*") ?? [])) {
     const tag = element.tagName.toLowerCase();
-    if (!tags.includes(tag)) findings.push(`body tag: ${describe(element)}`);
+    if (!tags.includes(tag)) findings.push(`body tag: ${describeElement(element)}`);
     for (const attribute of Array.from(element.attributes)) {
-      if (tag !== "a" || !linkAttributes.includes(attribute.name)) findings.push(`body attribute: ${describe(element)} ${attribute.name}`);
+      if (tag !== "a" || !linkAttributes.includes(attribute.name)) findings.push(`body attribute: ${describeElement(element)} ${attribute.name}`);
     }
     // Links are http(s), mailto or relative to this site; nothing protocol-relative.
     const href = element.getAttribute("href");
@@ -185,7 +191,15 @@ async function expectInertEverywhere(browser: Browser, articleId: number, title:
 
 const BATCHES = vectorBatches();
 // Vectors that fire on an animation, a toggle, a failed load or a frame's load: what settle() waits for.
-const DEFERRED_VECTORS = ["onanimationstart with a style element", "svg animate onbegin", "svg set onbegin", "details ontoggle", "video source onerror", "audio onerror", "iframe srcdoc"];
+const DEFERRED_VECTORS = [
+  "onanimationstart with a style element",
+  "svg animate onbegin",
+  "svg set onbegin",
+  "details ontoggle",
+  "video source onerror",
+  "audio onerror",
+  "iframe srcdoc",
+];
 
 test("the corpus holds at least 100 vectors, and the inspection catches them when nothing sanitizes", async ({ browser }) => {
   expect(XSS_VECTORS.length).toBeGreaterThanOrEqual(100);
@@ -217,7 +231,10 @@ test("vectors that run after the page loaded (animation, toggle, failed load, fr
     const dialogs = recordDialogs(page);
     await page.setContent(`<html><body><main><article><div class="article-body">${vector.html}</div></article></main></body></html>`);
     const findings = await inspectPage(page, dialogs, ".article-body");
-    expect(findings.filter((finding) => /^(dialog|marker):/.test(finding)), `${name} runs script when unsanitized`).not.toEqual([]);
+    expect(
+      findings.filter((finding) => /^(dialog|marker):/.test(finding)),
+      `${name} runs script when unsanitized`,
+    ).not.toEqual([]);
     await page.close();
   }
 });
@@ -284,7 +301,11 @@ test("vectors in the title, subtitle, summary, source, byline and 新闻推荐 r
   await expect(pick.getByRole("link")).toHaveText(v.pickTitle);
   await expect(pick.getByRole("link")).toHaveAttribute("href", v.pickUrl);
   await expect(pick.locator("p")).toHaveText(v.pickExcerpt);
-  const jsonLd = JSON.parse((await reader.locator('script[type="application/ld+json"]').textContent()) ?? "{}") as { headline: string; description: string; author: { name: string }[] };
+  const jsonLd = JSON.parse((await reader.locator('script[type="application/ld+json"]').textContent()) ?? "{}") as {
+    headline: string;
+    description: string;
+    author: { name: string }[];
+  };
   expect(jsonLd).toMatchObject({ headline: title, description: v.summary, author: [{ name: v.authorName }] });
   expect(await inspectPage(reader, dialogs, ".article-body")).toEqual([]);
 

@@ -17,10 +17,10 @@ import { sanitizeBodyHtml } from "@/lib/text/html";
 import { galleryFigureSpec, photoFigureSpec } from "@/app/(editor)/editor/articles/body-photo-host";
 import { figureSrc, toFigurePhoto } from "@/app/(editor)/editor/articles/photo-files";
 import { createAuthor } from "./factories";
-import { plainJpeg, useTemporaryMediaDir } from "./media-fixtures";
+import { plainJpeg, temporaryMediaDirPerTest } from "./media-fixtures";
 import { articleInput, createViewer, uniqueLabel } from "./newsroom-factories";
 
-useTemporaryMediaDir();
+temporaryMediaDirPerTest();
 
 let reporter: Viewer;
 let otherReporter: Viewer;
@@ -38,11 +38,13 @@ async function upload(viewer: Viewer, colour: string) {
 
 /** A DOMOutputSpec as the browser's innerHTML writes it (what the editor's getHTML() returns). */
 function toHtml(spec: DOMOutputSpec): string {
-  if (typeof spec === "string") return escape(spec, false);
+  if (typeof spec === "string") return escapeText(spec, false);
   const [tag, ...rest] = spec as readonly [string, ...unknown[]];
   const hasAttributes = rest.length > 0 && rest[0] !== null && typeof rest[0] === "object" && !Array.isArray(rest[0]);
   const attributes = hasAttributes ? (rest.shift() as Record<string, string>) : {};
-  const open = `<${tag}${Object.entries(attributes).map(([name, value]) => ` ${name}="${escape(value, true)}"`).join("")}>`;
+  const open = `<${tag}${Object.entries(attributes)
+    .map(([name, value]) => ` ${name}="${escapeText(value, true)}"`)
+    .join("")}>`;
   if (tag === "img") return open;
   return `${open}${rest.map((child) => toHtml(child as DOMOutputSpec)).join("")}</${tag}>`;
 }
@@ -52,7 +54,7 @@ function withoutEmptyValues(html: string): string {
   return html.replace(/=""/g, "");
 }
 
-function escape(text: string, attribute: boolean): string {
+function escapeText(text: string, attribute: boolean): string {
   const escaped = text.replace(/&/g, "&amp;").replace(/\u00a0/g, "&nbsp;");
   return attribute ? escaped.replace(/"/g, "&quot;") : escaped.replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
@@ -73,7 +75,9 @@ describe("body figures written by the editor", () => {
       toHtml(photoFigureSpec({ ...toFigurePhoto(first), alt: "", caption: "" })),
     ].join("");
 
-    expect(body).toContain(`<figure data-photo-id="${first.id}"><img src="${figureSrc(first)}" alt="平阴县玫瑰田里的采花人"><figcaption>玫瑰花开 &amp; 采摘忙</figcaption></figure>`);
+    expect(body).toContain(
+      `<figure data-photo-id="${first.id}"><img src="${figureSrc(first)}" alt="平阴县玫瑰田里的采花人"><figcaption>玫瑰花开 &amp; 采摘忙</figcaption></figure>`,
+    );
     expect(body).toContain(`<figure data-gallery=""><figure data-photo-id="${second.id}">`);
     const files = new Map([first, second, third].map((photo) => [photo.id, figureSrc(photo)]));
     const normalized = normalizeBodyPhotos(sanitizeBodyHtml(body), (photoId) => files.get(photoId) ?? null);
@@ -92,11 +96,30 @@ describe("body figures written by the editor", () => {
 describe("the 题图's 摄影", () => {
   it("is saved on the photo as free text or as an author, keeping its other details", async () => {
     const photo = await upload(reporter, "#884");
-    await updatePhotoDetails(reporter, { photoId: photo.id, caption: "库里的图说", alt: "库里的替代文字", creditAuthorId: null, creditText: "", creditKind: "supplied", sourceOrg: "平阴县委宣传部", focalX: 0.2, focalY: 0.7 });
+    await updatePhotoDetails(reporter, {
+      photoId: photo.id,
+      caption: "库里的图说",
+      alt: "库里的替代文字",
+      creditAuthorId: null,
+      creditText: "",
+      creditKind: "supplied",
+      sourceOrg: "平阴县委宣传部",
+      focalX: 0.2,
+      focalY: 0.7,
+    });
 
     const byText = await updatePhotoCredit(reporter, { photoId: photo.id, creditAuthorId: null, creditText: "李华" });
     expect(byText.changed).toBe(true);
-    expect(byText.photo).toMatchObject({ caption: "库里的图说", alt: "库里的替代文字", creditKind: "supplied", sourceOrg: "平阴县委宣传部", focalX: 0.2, focalY: 0.7, creditText: "李华", creditAuthor: null });
+    expect(byText.photo).toMatchObject({
+      caption: "库里的图说",
+      alt: "库里的替代文字",
+      creditKind: "supplied",
+      sourceOrg: "平阴县委宣传部",
+      focalX: 0.2,
+      focalY: 0.7,
+      creditText: "李华",
+      creditAuthor: null,
+    });
     expect(byText.photo.credit).toBe("（平阴县委宣传部 李华 供图）");
 
     const author = await createAuthor("王晓明", "本报记者");

@@ -13,14 +13,12 @@ describe("article page data", () => {
   let draftTarget: number;
   let scheduledTarget: number;
   let otherChannelTarget: Awaited<ReturnType<typeof createArticle>>;
-  let publicSameChannel: number[]; // newest first, excluding the page and pick targets
   const hidden: number[] = [];
 
   beforeAll(async () => {
     channel = await createChannel("平阴");
     const other = await createChannel("济南");
-    const older: { id: number; minute: number }[] = [];
-    for (const minute of [1, 2, 3, 4, 5, 6, 7, 8]) older.push({ id: (await createArticle({ channelId: channel.id, publishedAt: minutesAfter(base, minute) })).id, minute });
+    for (const minute of [1, 2, 3, 4, 5, 6, 7, 8]) await createArticle({ channelId: channel.id, publishedAt: minutesAfter(base, minute) });
     publicTarget = await createArticle({ title: unique("推荐目标"), channelId: channel.id, publishedAt: minutesAfter(base, 50) });
     draftTarget = (await createArticle({ status: "draft", channelId: channel.id, publishedAt: minutesAfter(base, 40) })).id;
     scheduledTarget = (await createArticle({ channelId: channel.id, publishedAt: new Date(Date.now() + 86_400_000) })).id;
@@ -45,9 +43,7 @@ describe("article page data", () => {
     pageId = page.id;
     await prisma.byline.update({ where: { articleId_position: { articleId: page.id, position: 1 } }, data: { roleLabel: "实习生" } });
     // Newer same-channel articles after the page itself, so "related" must pick among both sides.
-    const newer: { id: number; minute: number }[] = [];
-    for (const minute of [21, 22]) newer.push({ id: (await createArticle({ channelId: channel.id, publishedAt: minutesAfter(base, minute) })).id, minute });
-    publicSameChannel = [...older, ...newer].sort((a, b) => b.minute - a.minute).map((a) => a.id);
+    for (const minute of [21, 22]) await createArticle({ channelId: channel.id, publishedAt: minutesAfter(base, minute) });
   });
 
   it("shows the article with its channel tagline and ordered byline", async () => {

@@ -15,9 +15,9 @@ import { createPhoto } from "@/lib/media/upload";
 import { waitForImageWork } from "@/lib/media/work-queue";
 import { createAuthor } from "./factories";
 import { articleInput, createViewer, uniqueLabel } from "./newsroom-factories";
-import { plainJpeg, useTemporaryMediaDir } from "./media-fixtures";
+import { plainJpeg, temporaryMediaDirPerTest } from "./media-fixtures";
 
-useTemporaryMediaDir();
+temporaryMediaDirPerTest();
 
 let editor: Viewer;
 
@@ -28,11 +28,23 @@ beforeAll(async () => {
 async function upload(alt = "", width = 1400) {
   const photo = await createPhoto(editor, { bytes: await plainJpeg(width, Math.round(width * 0.6), "#486"), fileName: `${uniqueLabel("IMG")}.jpg` });
   await waitForImageWork();
-  if (alt) await updatePhotoDetails(editor, { photoId: photo.id, caption: "库里的图说", alt, creditAuthorId: null, creditText: "", creditKind: "shot", sourceOrg: "", focalX: 0.5, focalY: 0.5 });
+  if (alt)
+    await updatePhotoDetails(editor, {
+      photoId: photo.id,
+      caption: "库里的图说",
+      alt,
+      creditAuthorId: null,
+      creditText: "",
+      creditKind: "shot",
+      sourceOrg: "",
+      focalX: 0.5,
+      focalY: 0.5,
+    });
   return (await getPhoto(editor, photo.id))!;
 }
 
-const figure = (photoId: number, { alt = "", caption = "" } = {}) => `<figure data-photo-id="${photoId}"><img src="" alt="${alt}">${caption ? `<figcaption>${caption}</figcaption>` : ""}</figure>`;
+const figure = (photoId: number, { alt = "", caption = "" } = {}) =>
+  `<figure data-photo-id="${photoId}"><img src="" alt="${alt}">${caption ? `<figcaption>${caption}</figcaption>` : ""}</figure>`;
 
 async function caught(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
@@ -87,7 +99,11 @@ describe("saving", () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fieldErrors).toEqual({ "lead.alt": "发布前请为题图填写替代文字", bodyHtml: "正文中有 1 张图片缺少替代文字，发布前请补上" });
     expect((await prisma.article.findUniqueOrThrow({ where: { id: draft.articleId } })).status).toBe("draft");
-    const withAlt = { ...input, bodyHtml: `<p>正文。</p>${figure(bare.id, { alt: "这一次的替代文字" })}${figure(described.id)}`, lead: { photoId: bare.id, caption: "", alt: "题图的替代文字" } };
+    const withAlt = {
+      ...input,
+      bodyHtml: `<p>正文。</p>${figure(bare.id, { alt: "这一次的替代文字" })}${figure(described.id)}`,
+      lead: { photoId: bare.id, caption: "", alt: "题图的替代文字" },
+    };
     const published = await saveArticle(editor, { articleId: draft.articleId, baseVersion: draft.version, input: withAlt, intent: "publish" });
     expect(published.status).toBe("published");
   });
@@ -106,7 +122,17 @@ describe("readers", () => {
   it("get the 题图 with 图说 and credit, figures with files, the 组图, a thumbnail in lists and a share image", async () => {
     const author = await createAuthor("王晓明", "本报记者");
     const lead = await upload("题图替代", 2000);
-    await updatePhotoDetails(editor, { photoId: lead.id, caption: "平阴玫瑰盛开", alt: "题图替代", creditAuthorId: author.id, creditText: "", creditKind: "shot", sourceOrg: "", focalX: 0.3, focalY: 0.4 });
+    await updatePhotoDetails(editor, {
+      photoId: lead.id,
+      caption: "平阴玫瑰盛开",
+      alt: "题图替代",
+      creditAuthorId: author.id,
+      creditText: "",
+      creditKind: "shot",
+      sourceOrg: "",
+      focalX: 0.3,
+      focalY: 0.4,
+    });
     const [inline, item] = [await upload("正文图"), await upload("组图一")];
     const bodyHtml = `<p>第一段。</p>${figure(inline.id, { caption: "本文的图说" })}<figure data-gallery="">${figure(item.id, { caption: "分说明" })}<figcaption>总说明</figcaption></figure><p>末段。</p>`;
     const input = articleInput({ bodyHtml, lead: { photoId: lead.id, caption: "", alt: "" } });
@@ -129,14 +155,22 @@ describe("revisions", () => {
   it("show a changed 题图 and photo captions in the body, and restore them", async () => {
     const [first, second] = [await upload(), await upload()];
     const title = uniqueLabel("题图修订");
-    const created = await createArticle(editor, articleInput({ title, bodyHtml: `<p>正文。</p>${figure(first.id, { caption: "旧图说" })}`, lead: { photoId: first.id, caption: "旧题图", alt: "" } }));
+    const created = await createArticle(
+      editor,
+      articleInput({ title, bodyHtml: `<p>正文。</p>${figure(first.id, { caption: "旧图说" })}`, lead: { photoId: first.id, caption: "旧题图", alt: "" } }),
+    );
     const input = articleInput({ title, bodyHtml: `<p>正文。</p>${figure(first.id, { caption: "新图说" })}`, lead: { photoId: second.id, caption: "新题图", alt: "" } });
     const saved = await saveArticle(editor, { articleId: created.articleId, baseVersion: created.version, input });
     const diff = await compareRevisions(editor, created.articleId, 1, 2);
     const changed = Object.fromEntries(diff.map((field) => [field.label, field.changed]));
     expect(changed).toMatchObject({ 题图: true, 图说: true, 正文: true, 标题: false });
     const body = diff.find((field) => field.label === "正文")!;
-    expect(body.parts.filter((part) => part.kind === "insert").map((part) => part.text).join("")).toContain("新");
+    expect(
+      body.parts
+        .filter((part) => part.kind === "insert")
+        .map((part) => part.text)
+        .join(""),
+    ).toContain("新");
     await restoreRevision(editor, { articleId: created.articleId, number: 1, baseVersion: saved.version });
     const lead = await prisma.articlePhoto.findFirstOrThrow({ where: { articleId: created.articleId, role: "lead" } });
     expect(lead).toMatchObject({ photoId: first.id, caption: "旧题图" });

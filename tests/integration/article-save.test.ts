@@ -171,10 +171,18 @@ describe("content rules on write", () => {
     const target = await createStoredArticle({ status: "published" });
     const { articleId } = await createArticle(
       editor,
-      articleInput({ picks: [{ targetArticleId: target.id, title: "", excerpt: "", url: "" }, { targetArticleId: null, title: "平阴新闻", excerpt: "新鲜有料", url: "https://example.com/" }] }),
+      articleInput({
+        picks: [
+          { targetArticleId: target.id, title: "", excerpt: "", url: "" },
+          { targetArticleId: null, title: "平阴新闻", excerpt: "新鲜有料", url: "https://example.com/" },
+        ],
+      }),
     );
     const picks = (await stored(articleId)).relatedItems.sort((a, b) => a.position - b.position);
-    expect(picks.map((p) => [p.targetArticleId, p.title])).toEqual([[target.id, target.title], [null, "平阴新闻"]]);
+    expect(picks.map((p) => [p.targetArticleId, p.title])).toEqual([
+      [target.id, target.title],
+      [null, "平阴新闻"],
+    ]);
   });
 
   it("turns bad input into field errors, never a half-written row", async () => {

@@ -88,7 +88,9 @@ describe("authors", () => {
     const newName = uniqueLabel("新名字");
     const renamed = await updateAuthor(editor, { authorId: author.id, name: newName, defaultRoleLabel: "特约记者", bio: "新的简介" }, ADDRESS);
     expect(renamed).toMatchObject({ changed: true, author: { name: newName, defaultRoleLabel: "特约记者" } });
-    expect(renamed.publicTags).toEqual(expect.arrayContaining([`author-${author.id}`, `author-${coAuthor.id}`, `article-${published.id}`, `channel-${channel.id}`, "front", "feed"]));
+    expect(renamed.publicTags).toEqual(
+      expect.arrayContaining([`author-${author.id}`, `author-${coAuthor.id}`, `article-${published.id}`, `channel-${channel.id}`, "front", "feed"]),
+    );
     expect(renamed.publicTags).not.toContain(`article-${draft.id}`);
     const event = await lastEvent(editor.id);
     expect(event).toMatchObject({ action: "author.update", target: `author:${author.id}` });
@@ -140,7 +142,12 @@ describe("merging authors", () => {
 
     const result = await mergeAuthors(editor, { keepId: keep.id, removeId: remove.id }, ADDRESS);
 
-    expect(result).toMatchObject({ removed: { id: remove.id, name: "冯经伟" }, movedArticles: 4, movedUsers: 1, kept: { id: keep.id, articleCount: 5, publishedCount: 4, userCount: 1 } });
+    expect(result).toMatchObject({
+      removed: { id: remove.id, name: "冯经伟" },
+      movedArticles: 4,
+      movedUsers: 1,
+      kept: { id: keep.id, articleCount: 5, publishedCount: 4, userCount: 1 },
+    });
     expect(await prisma.author.findUnique({ where: { id: remove.id } })).toBeNull();
     expect(await bylinesOf(onlyRemoved.id)).toEqual([{ authorId: keep.id, roleLabel: "本报记者", position: 0 }]);
     expect(await bylinesOf(keptFirst.id)).toEqual([
@@ -157,7 +164,19 @@ describe("merging authors", () => {
     // An empty bio is filled from the duplicate rather than lost.
     expect((await prisma.author.findUniqueOrThrow({ where: { id: keep.id } })).bio).toBe("导入时带来的简介");
 
-    expect(result.publicTags).toEqual(expect.arrayContaining([`author-${keep.id}`, `author-${remove.id}`, `article-${onlyRemoved.id}`, `article-${keptFirst.id}`, `article-${removedFirst.id}`, `channel-${channel.id}`, `author-${other.id}`, "front", "feed"]));
+    expect(result.publicTags).toEqual(
+      expect.arrayContaining([
+        `author-${keep.id}`,
+        `author-${remove.id}`,
+        `article-${onlyRemoved.id}`,
+        `article-${keptFirst.id}`,
+        `article-${removedFirst.id}`,
+        `channel-${channel.id}`,
+        `author-${other.id}`,
+        "front",
+        "feed",
+      ]),
+    );
     expect(result.publicTags).not.toContain(`article-${draft.id}`);
     expect(result.publicTags).not.toContain(`article-${untouched.id}`);
 
@@ -340,7 +359,11 @@ describe("audit log filters", () => {
     });
     expect(parseAuditFilters({ actor: "", action: "", target: "", from: "", to: "" })).toEqual({ filters: {}, errors: {} });
     expect(parseAuditFilters({ actor: "none" }).filters).toEqual({ actor: "none" });
-    expect(parseAuditFilters({ actor: "abc", from: "2026-02-30", to: "yesterday" }).errors).toEqual({ actor: "请重新选择操作者", from: "日期格式应为 2020-03-02", to: "日期格式应为 2020-03-02" });
+    expect(parseAuditFilters({ actor: "abc", from: "2026-02-30", to: "yesterday" }).errors).toEqual({
+      actor: "请重新选择操作者",
+      from: "日期格式应为 2020-03-02",
+      to: "日期格式应为 2020-03-02",
+    });
     expect(parseAuditFilters({ from: "2026-02-02", to: "2026-02-01" })).toEqual({ filters: { from: "2026-02-02" }, errors: { to: "截止日期不能早于起始日期" } });
   });
 
@@ -388,7 +411,12 @@ describe("audit log filters", () => {
     await prisma.auditEvent.create({ data: { action: "some.unlabelled-action", target: "x" } });
     const options = await listAuditFilterOptions(admin);
     expect(options.actors.map((actor) => actor.id)).toEqual(expect.arrayContaining([admin.id, editor.id, reporter.id]));
-    expect(options.actions).toEqual(expect.arrayContaining([{ action: "author.merge", label: "合并作者" }, { action: "some.unlabelled-action", label: "some.unlabelled-action" }]));
+    expect(options.actions).toEqual(
+      expect.arrayContaining([
+        { action: "author.merge", label: "合并作者" },
+        { action: "some.unlabelled-action", label: "some.unlabelled-action" },
+      ]),
+    );
     expect(await caught(listAuditFilterOptions(editor))).toBeInstanceOf(ForbiddenError);
   });
 

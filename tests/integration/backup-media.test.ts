@@ -20,12 +20,12 @@ import { prisma } from "@/lib/db";
 import { databaseFile } from "@/lib/env";
 import { deletePhoto } from "@/lib/media/manage";
 import { checkMedia, hasProblems } from "@/lib/media/maintenance";
-import { listMediaFiles, plainJpeg, useTemporaryMediaDir } from "./media-fixtures";
+import { listMediaFiles, plainJpeg, temporaryMediaDirPerTest } from "./media-fixtures";
 import { createViewer } from "./newsroom-factories";
 import { createPhotoStory, listPhotoUses, uploadPhoto } from "./photo-content";
 
 const live = databaseFile();
-const media = useTemporaryMediaDir();
+const media = temporaryMediaDirPerTest();
 const dir = path.resolve("tests/.tmp", `backup-media-${crypto.randomUUID()}`);
 const quiet = () => {};
 let editor: Viewer;
@@ -40,7 +40,16 @@ const referenced = (file: string) => {
   }
 };
 /** Every file of a media folder with its content hash. */
-const contents = (folder: string) => Object.fromEntries(listMediaFiles(folder).map((file) => [file, crypto.createHash("sha256").update(fs.readFileSync(path.join(folder, file))).digest("hex")]));
+const contents = (folder: string) =>
+  Object.fromEntries(
+    listMediaFiles(folder).map((file) => [
+      file,
+      crypto
+        .createHash("sha256")
+        .update(fs.readFileSync(path.join(folder, file)))
+        .digest("hex"),
+    ]),
+  );
 const withoutManifest = (files: string[]) => files.filter((file) => file !== "manifest.json");
 const digest = (file: string) => {
   const db = new Database(file, { readonly: true, fileMustExist: true });
@@ -54,7 +63,9 @@ const digest = (file: string) => {
 /** `cms media:check` as its own process, on the database and media folder of `databaseUrl`. */
 async function mediaCheckOf(databaseUrl: string) {
   const { MEDIA_DIR: _ignored, ...env } = process.env;
-  return promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "lib/cli/main.ts", "media:check"], { env: { ...env, DATABASE_URL: databaseUrl } }).then(
+  return promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "lib/cli/main.ts", "media:check"], {
+    env: { ...env, DATABASE_URL: databaseUrl },
+  }).then(
     ({ stdout }) => ({ code: 0, stdout }),
     (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: `${error.stdout}${error.stderr}` }),
   );
@@ -207,7 +218,10 @@ describe("db:restore with photos", () => {
     });
 
     it("a missing file, a truncated file, a missing manifest", async () => {
-      const [original, variant] = [referenced(backupFile).find((file) => file.key.startsWith("originals/"))!, referenced(backupFile).find((file) => file.key.startsWith("public/"))!];
+      const [original, variant] = [
+        referenced(backupFile).find((file) => file.key.startsWith("originals/"))!,
+        referenced(backupFile).find((file) => file.key.startsWith("public/"))!,
+      ];
       const [originalPath, variantPath] = [path.join(folder, original.key), path.join(folder, variant.key)];
       const saved = fs.readFileSync(variantPath);
       fs.rmSync(originalPath);
@@ -220,7 +234,9 @@ describe("db:restore with photos", () => {
       fs.renameSync(path.join(folder, "manifest.json"), path.join(dir, "manifest.json"));
       await expectRefusal(/is not a complete backup media folder \(it has no valid manifest\.json\); nothing was changed$/);
       fs.renameSync(path.join(dir, "manifest.json"), path.join(folder, "manifest.json"));
-      await expect(restoreDatabase({ file: backupFile, databaseFile: path.join(dir, "sound", "newsdesk.db"), backupDir: path.join(dir, "sound", "backups"), report: quiet })).resolves.toBeTruthy();
+      await expect(
+        restoreDatabase({ file: backupFile, databaseFile: path.join(dir, "sound", "newsdesk.db"), backupDir: path.join(dir, "sound", "backups"), report: quiet }),
+      ).resolves.toBeTruthy();
     });
   });
 });
@@ -259,7 +275,14 @@ export default defineConfig({
     fs.mkdirSync(path.join(targetMedia, "public"));
     fs.writeFileSync(path.join(targetMedia, "public", "notes.txt"), "not a photo");
     const before = digest(target);
-    const restoring = restoreDatabase({ ...brokenMigrations(), file: backup.file, databaseFile: target, mediaDir: targetMedia, backupDir: path.join(dir, "rollback", "backups"), report: quiet });
+    const restoring = restoreDatabase({
+      ...brokenMigrations(),
+      file: backup.file,
+      databaseFile: target,
+      mediaDir: targetMedia,
+      backupDir: path.join(dir, "rollback", "backups"),
+      report: quiet,
+    });
     await expect(restoring).rejects.toThrow(/migration 29990101000000_broken failed: no such table: Nope; the database was restored from the backup/);
     expect(digest(target)).toBe(before);
     expect(listMediaFiles(targetMedia)).toEqual(["public/notes.txt"]);
@@ -276,8 +299,9 @@ describe("db:backup --keep with photos", () => {
       fs.writeFileSync(path.join(folder, `${name}.db`), "x");
     }
     const others = ["notes.txt", "newsdesk-manual.db", "newsdesk-manual.media", "newsdesk-20250101T000000.000Z.media"];
-    for (const name of others) if (name.endsWith(".media")) fs.mkdirSync(path.join(folder, name));
-    else fs.writeFileSync(path.join(folder, name), "x");
+    for (const name of others)
+      if (name.endsWith(".media")) fs.mkdirSync(path.join(folder, name));
+      else fs.writeFileSync(path.join(folder, name), "x");
     const out = path.join(folder, backupFileName());
     const output = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
     try {

@@ -62,7 +62,8 @@ function read<T>(file: string, work: (db: Database.Database) => T): T {
 const counts = (file: string, prefix: string) =>
   read(file, (db) => ({
     rows: (db.prepare("SELECT count(*) AS n FROM Article WHERE title LIKE ?").get(`${prefix} %`) as { n: number }).n,
-    highest: (db.prepare("SELECT max(CAST(substr(title, ?) AS INTEGER)) AS n FROM Article WHERE title LIKE ?").get(prefix.length + 2, `${prefix} %`) as { n: number | null }).n ?? 0,
+    highest:
+      (db.prepare("SELECT max(CAST(substr(title, ?) AS INTEGER)) AS n FROM Article WHERE title LIKE ?").get(prefix.length + 2, `${prefix} %`) as { n: number | null }).n ?? 0,
     recorded: Number((db.prepare("SELECT value FROM Setting WHERE key = ?").get(prefix) as { value: string } | undefined)?.value ?? 0),
   }));
 
@@ -70,7 +71,12 @@ const counts = (file: string, prefix: string) =>
 const digest = (file: string) =>
   read(file, (db) => {
     const hash = crypto.createHash("sha256");
-    for (const sql of ["SELECT type, name, sql FROM sqlite_master ORDER BY name", "SELECT id, title, bodyText FROM Article ORDER BY id", "SELECT * FROM Setting ORDER BY key", "SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY migration_name"]) {
+    for (const sql of [
+      "SELECT type, name, sql FROM sqlite_master ORDER BY name",
+      "SELECT id, title, bodyText FROM Article ORDER BY id",
+      "SELECT * FROM Setting ORDER BY key",
+      "SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY migration_name",
+    ]) {
       hash.update(JSON.stringify(db.prepare(sql).all()));
     }
     return hash.digest("hex");
@@ -177,7 +183,9 @@ describe("db:restore refuses what it cannot trust", () => {
 
     const newer = (await createBackup({ databaseFile: live, out: path.join(dir, "newer.db") })).file;
     new Database(newer)
-      .exec("INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ('x', 'x', '2099-01-01', '29991231000000_from_the_future', '2099-01-01', 1)")
+      .exec(
+        "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ('x', 'x', '2099-01-01', '29991231000000_from_the_future', '2099-01-01', 1)",
+      )
       .close();
     await expectRefusal(newer, /newer schema.*29991231000000_from_the_future.*upgrade newsdesk first/);
   });

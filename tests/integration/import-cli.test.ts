@@ -128,7 +128,9 @@ describe("cms import keeps going", () => {
     writePage(folder, "a-target.txt", ["批内被推荐稿", "济南日报 2021-03-01 08:00", "正文。", "(记者 冯经伟)"]);
     writePage(folder, "b-picker.txt", ["批内推荐稿", "济南日报 2021-03-02 08:00", "正文。", "(记者 冯经伟)", "新闻推荐", "批内被推荐稿", "摘要..."]);
     await cms([folder]);
-    const [target, picker] = await Promise.all(["批内被推荐稿", "批内推荐稿"].map((title) => prisma.article.findFirstOrThrow({ where: { title }, include: { relatedItems: true } })));
+    const [target, picker] = await Promise.all(
+      ["批内被推荐稿", "批内推荐稿"].map((title) => prisma.article.findFirstOrThrow({ where: { title }, include: { relatedItems: true } })),
+    );
     expect(picker.relatedItems).toEqual([expect.objectContaining({ targetArticleId: target.id, title: "批内被推荐稿" })]);
   });
 
@@ -136,7 +138,9 @@ describe("cms import keeps going", () => {
     const folder = path.join(scratch, "failing");
     const bad = writePage(folder, "a-bad.txt", ["写入失败稿", "济南日报 2021-04-01 08:00", "正文。", "(记者 写入失败作者)"]);
     writePage(folder, "b-good.txt", ["写入成功稿", "济南日报 2021-04-02 08:00", "正文。", "(记者 冯经伟)"]);
-    await prisma.$executeRawUnsafe(`CREATE TRIGGER fail_page BEFORE INSERT ON "Revision" WHEN (SELECT title FROM "Article" WHERE id = NEW."articleId") = '写入失败稿' BEGIN SELECT RAISE(ABORT, 'injected'); END`);
+    await prisma.$executeRawUnsafe(
+      `CREATE TRIGGER fail_page BEFORE INSERT ON "Revision" WHEN (SELECT title FROM "Article" WHERE id = NEW."articleId") = '写入失败稿' BEGIN SELECT RAISE(ABORT, 'injected'); END`,
+    );
     const lines: string[] = [];
     vi.spyOn(process.stdout, "write").mockImplementation((chunk) => (lines.push(String(chunk)), true));
     try {
@@ -240,7 +244,12 @@ describe("npm run cms -- import (a real process)", () => {
 describe("cms import on a long batch", () => {
   it("shows progress as it goes", async () => {
     const folder = path.join(scratch, "long");
-    for (let day = 0; day < 120; day++) writePage(folder, `page-${String(day).padStart(3, "0")}.txt`, [`长批次稿件${day}`, `济南日报 2019-01-01 ${String(day % 24).padStart(2, "0")}:${String(day % 60).padStart(2, "0")}`, "正文。"]);
+    for (let day = 0; day < 120; day++)
+      writePage(folder, `page-${String(day).padStart(3, "0")}.txt`, [
+        `长批次稿件${day}`,
+        `济南日报 2019-01-01 ${String(day % 24).padStart(2, "0")}:${String(day % 60).padStart(2, "0")}`,
+        "正文。",
+      ]);
     const { summary, output } = await cms(["--dry-run", folder]);
     expect(summary.counts.imported).toBe(120);
     expect(output).toContain("importing: 60/120 (50%)\n");

@@ -208,12 +208,21 @@ describe("re-importing a page that changed", () => {
     const outcome = await importLegacyPage(parse(text(["原来的第一段。", "改过的第二段。"], "(本报记者 冯经伟 通讯员 新作者甲)", ["推荐稿", "推荐摘要..."])), { update: true });
     expect(outcome).toMatchObject({ status: "updated", articleId, changes: ["body", "bylines", "picks"] });
     expect(outcome.publicTags).toEqual(expect.arrayContaining([`article-${articleId}`, "front", "feed"]));
-    const article = await prisma.article.findUniqueOrThrow({ where: { id: articleId }, include: { bylines: { include: { author: true }, orderBy: { position: "asc" } }, relatedItems: true } });
+    const article = await prisma.article.findUniqueOrThrow({
+      where: { id: articleId },
+      include: { bylines: { include: { author: true }, orderBy: { position: "asc" } }, relatedItems: true },
+    });
     expect(article).toMatchObject({ version: 2, bodyText: "原来的第一段。\n改过的第二段。", status: "published", updatedById: null });
-    expect(article.bylines.map((byline) => [byline.roleLabel, byline.author.name])).toEqual([["本报记者", "冯经伟"], ["通讯员", "新作者甲"]]);
+    expect(article.bylines.map((byline) => [byline.roleLabel, byline.author.name])).toEqual([
+      ["本报记者", "冯经伟"],
+      ["通讯员", "新作者甲"],
+    ]);
     expect(article.relatedItems).toEqual([expect.objectContaining({ title: "推荐稿", excerpt: "推荐摘要...", targetArticleId: null })]);
     const revisions = await prisma.revision.findMany({ where: { articleId }, orderBy: { number: "asc" } });
-    expect(revisions.map((revision) => [revision.number, revision.authorId])).toEqual([[1, null], [2, null]]);
+    expect(revisions.map((revision) => [revision.number, revision.authorId])).toEqual([
+      [1, null],
+      [2, null],
+    ]);
     expect((JSON.parse(revisions[1].snapshot) as ArticleSnapshot).bodyHtml).toBe(article.bodyHtml);
     expect(await counts()).toEqual({ ...before, authors: before.authors + 1, bylines: before.bylines + 1, picks: before.picks + 1, revisions: before.revisions + 1 });
     const events = await prisma.auditEvent.findMany({ where: { action: "article.import-update", target: `article:${articleId}` } });
@@ -229,7 +238,12 @@ describe("re-importing a page that changed", () => {
   it("keeps a summary an editor wrote, and the article's status", async () => {
     await prisma.article.update({ where: { id: articleId }, data: { summary: "编辑写的摘要", status: "archived" } });
     await importLegacyPage(parse(text(["第三版正文。"])), { update: true });
-    expect(await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).toMatchObject({ version: 3, summary: "编辑写的摘要", status: "archived", bodyText: "第三版正文。" });
+    expect(await prisma.article.findUniqueOrThrow({ where: { id: articleId } })).toMatchObject({
+      version: 3,
+      summary: "编辑写的摘要",
+      status: "archived",
+      bodyText: "第三版正文。",
+    });
   });
 });
 

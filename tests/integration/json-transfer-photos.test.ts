@@ -17,12 +17,12 @@ import { TransferError } from "@/lib/json-transfer/format";
 import { importExportFile } from "@/lib/json-transfer/import";
 import { checkMedia, hasProblems } from "@/lib/media/maintenance";
 import { originalKey } from "@/lib/media/store";
-import { listMediaFiles, plainJpeg, SVG_WITH_SCRIPT, useTemporaryMediaDir } from "./media-fixtures";
+import { listMediaFiles, plainJpeg, SVG_WITH_SCRIPT, temporaryMediaDirPerTest } from "./media-fixtures";
 import { createUser, viewerOf } from "./newsroom-factories";
 import { createPhotoStory, listPhotoUses, uploadPhoto } from "./photo-content";
 
 const live = databaseFile();
-const sourceMedia = useTemporaryMediaDir();
+const sourceMedia = temporaryMediaDirPerTest();
 const folder = path.resolve("tests/.tmp", `transfer-photos-${crypto.randomUUID()}`);
 const emptyDatabase = path.join(folder, "empty.db");
 const exportFile = path.join(folder, "source.json");
@@ -60,14 +60,23 @@ async function emptySite(name: string): Promise<string> {
 
 async function contentCounts() {
   const [users, photos, variants, uses, articles, authors, channels, revisions] = await Promise.all([
-    prisma.user.count(), prisma.photo.count(), prisma.photoVariant.count(), prisma.articlePhoto.count(),
-    prisma.article.count(), prisma.author.count(), prisma.channel.count(), prisma.revision.count(),
+    prisma.user.count(),
+    prisma.photo.count(),
+    prisma.photoVariant.count(),
+    prisma.articlePhoto.count(),
+    prisma.article.count(),
+    prisma.author.count(),
+    prisma.channel.count(),
+    prisma.revision.count(),
   ]);
   return { users, photos, variants, uses, articles, authors, channels, revisions };
 }
 
 async function failure(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(TransferError);
   expect((error as Error).message).not.toContain("\n");
   return (error as Error).message;
@@ -93,7 +102,17 @@ describe("the export with photos", () => {
     expect(document.version).toBe(2);
     expect(document.photos.map((photo: { id: number }) => photo.id)).toEqual(sourceState.photos.map((photo) => photo.id));
     const [lead, inline] = document.photos;
-    expect(lead).toMatchObject({ caption: "图说1", alt: "替代文字1", creditAuthorId: story.photographerId, creditKind: "shot", focalX: 0.25, focalY: 0.75, uploadedBy: EDITOR_EMAIL, originalFormat: "jpeg", originalName: "lead.jpg" });
+    expect(lead).toMatchObject({
+      caption: "图说1",
+      alt: "替代文字1",
+      creditAuthorId: story.photographerId,
+      creditKind: "shot",
+      focalX: 0.25,
+      focalY: 0.75,
+      uploadedBy: EDITOR_EMAIL,
+      originalFormat: "jpeg",
+      originalName: "lead.jpg",
+    });
     expect(inline).toMatchObject({ creditAuthorId: null, creditText: "平阴县委宣传部", creditKind: "supplied", sourceOrg: "平阴县", originalFormat: "png" });
     expect(Object.keys(lead)).not.toContain("variants");
     expect(Object.keys(lead)).not.toContain("variantsPending");
@@ -152,7 +171,9 @@ describe("export → import into an empty database and media folder → export",
   });
 
   it("refuses a database that already holds photos", async () => {
-    expect(await failure(importExportFile(exportFile, quiet))).toMatch(/^the database already holds content \(1 articles, 0 channels, 1 authors, 4 photos\); import needs an empty database/);
+    expect(await failure(importExportFile(exportFile, quiet))).toMatch(
+      /^the database already holds content \(1 articles, 0 channels, 1 authors, 4 photos\); import needs an empty database/,
+    );
   });
 });
 
@@ -168,30 +189,52 @@ describe("import refuses, writing no row and no file", () => {
     change(document.photos[1]);
     return write(name, document);
   };
-  const asOriginal = (photo: Record<string, unknown>, bytes: Buffer) => Object.assign(photo, { original: bytes.toString("base64"), originalBytes: bytes.length, contentHash: sha256(bytes) });
+  const asOriginal = (photo: Record<string, unknown>, bytes: Buffer) =>
+    Object.assign(photo, { original: bytes.toString("base64"), originalBytes: bytes.length, contentHash: sha256(bytes) });
 
   it.each([
     ["bad base64", () => withPhoto("bad-base64.json", (photo) => (photo.original = `${String(photo.original).slice(0, -4)}!@#$`)), /photo \d+: original is not valid base64$/],
-    ["a hash mismatch", () => withPhoto("hash.json", (photo) => {
-      const bytes = Buffer.from(String(photo.original), "base64");
-      bytes[bytes.length - 20] ^= 0xff;
-      photo.original = bytes.toString("base64");
-    }), /photo \d+: the original's sha256 does not match its contentHash$/],
-    ["SVG bytes (with a matching hash)", () => withPhoto("svg.json", (photo) => asOriginal(photo, SVG_WITH_SCRIPT)), /photo \d+: original is an SVG file, which newsdesk never accepts$/],
+    [
+      "a hash mismatch",
+      () =>
+        withPhoto("hash.json", (photo) => {
+          const bytes = Buffer.from(String(photo.original), "base64");
+          bytes[bytes.length - 20] ^= 0xff;
+          photo.original = bytes.toString("base64");
+        }),
+      /photo \d+: the original's sha256 does not match its contentHash$/,
+    ],
+    [
+      "SVG bytes (with a matching hash)",
+      () => withPhoto("svg.json", (photo) => asOriginal(photo, SVG_WITH_SCRIPT)),
+      /photo \d+: original is an SVG file, which newsdesk never accepts$/,
+    ],
     ["bytes of another type than stated", () => withPhoto("type.json", (photo) => (photo.originalFormat = "webp")), /photo \d+: original is PNG, the record says WEBP$/],
     ["another size than stated", () => withPhoto("size.json", (photo) => (photo.originalWidth = 501)), /photo \d+: original is 500×300, the record says 501×300$/],
-    ["a storage folder outside the scheme", () => withPhoto("folder.json", (photo) => (photo.storageKey = "../../etc")), /photo #2 \(id \d+\): storageKey: needs 16 lowercase hex digits$/],
-    ["a 题图 that is not in the file", () => {
-      const document = documentOf();
-      document.articles[0].lead.photoId = 999;
-      return write("lead.json", document);
-    }, /article \d+: 题图 photo 999 is not in the file$/],
-    ["a figure of a photo that is not in the file", () => {
-      const document = documentOf();
-      document.photos = document.photos.filter((photo: { id: number }) => photo.id !== story.photoIds[2]);
-      document.articles[0].lead = null;
-      return write("figure.json", document);
-    }, /article \d+: the body shows photo \d+, which is not in the file$/],
+    [
+      "a storage folder outside the scheme",
+      () => withPhoto("folder.json", (photo) => (photo.storageKey = "../../etc")),
+      /photo #2 \(id \d+\): storageKey: needs 16 lowercase hex digits$/,
+    ],
+    [
+      "a 题图 that is not in the file",
+      () => {
+        const document = documentOf();
+        document.articles[0].lead.photoId = 999;
+        return write("lead.json", document);
+      },
+      /article \d+: 题图 photo 999 is not in the file$/,
+    ],
+    [
+      "a figure of a photo that is not in the file",
+      () => {
+        const document = documentOf();
+        document.photos = document.photos.filter((photo: { id: number }) => photo.id !== story.photoIds[2]);
+        document.articles[0].lead = null;
+        return write("figure.json", document);
+      },
+      /article \d+: the body shows photo \d+, which is not in the file$/,
+    ],
   ])("%s", async (_case, file, message) => {
     const mediaDir = await emptySite(`refused-${crypto.randomUUID()}`);
     expect(await failure(importExportFile(file(), quiet))).toMatch(message);

@@ -36,14 +36,25 @@ async function exportOf(db: Db, name: string): Promise<string> {
 
 async function counts(db: Db) {
   const [users, channels, redirects, authors, articles, bylines, picks, revisions, audit, photos] = await Promise.all([
-    db.user.count(), db.channel.count(), db.channelSlugRedirect.count(), db.author.count(), db.article.count(),
-    db.byline.count(), db.relatedEntry.count(), db.revision.count(), db.auditEvent.count(), db.photo.count(),
+    db.user.count(),
+    db.channel.count(),
+    db.channelSlugRedirect.count(),
+    db.author.count(),
+    db.article.count(),
+    db.byline.count(),
+    db.relatedEntry.count(),
+    db.revision.count(),
+    db.auditEvent.count(),
+    db.photo.count(),
   ]);
   return { users, channels, redirects, authors, articles, bylines, picks, revisions, audit, photos };
 }
 
 async function failure(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(TransferError);
   expect((error as Error).message).not.toContain("\n");
   return (error as Error).message;
@@ -80,7 +91,9 @@ beforeAll(async () => {
   await createArticle({ status: "review", publishedAt: null, channelId: jinan.id, authorIds: [li.id] });
   await createArticle({ status: "archived", publishedAt: minutesAfter(past, -60 * 24), channelId: pingyin.id, picks: [{ targetArticleId: first.id }] });
 
-  await prisma.byline.createMany({ data: [photo, feng, li].map((author, position) => ({ articleId: first.id, authorId: author.id, roleLabel: author.defaultRoleLabel, position })) });
+  await prisma.byline.createMany({
+    data: [photo, feng, li].map((author, position) => ({ articleId: first.id, authorId: author.id, roleLabel: author.defaultRoleLabel, position })),
+  });
   await prisma.relatedEntry.createMany({
     data: [
       { articleId: first.id, position: 0, targetArticleId: later.id }, // points forward in the file
@@ -168,7 +181,10 @@ describe("export → import into an empty database → export", () => {
   });
 
   it("links authorship by email and leaves unknown authors as disabled accounts that cannot sign in", async () => {
-    const [bob, alice] = await Promise.all([target.user.findUniqueOrThrow({ where: { email: "bob@example.com" } }), target.user.findUniqueOrThrow({ where: { email: "alice@example.com" } })]);
+    const [bob, alice] = await Promise.all([
+      target.user.findUniqueOrThrow({ where: { email: "bob@example.com" } }),
+      target.user.findUniqueOrThrow({ where: { email: "alice@example.com" } }),
+    ]);
     expect(alice).toMatchObject({ disabled: true, role: "reporter", displayName: "alice" });
     expect(await verifyPassword(alice.passwordHash, "")).toBe(false);
     expect(await target.article.count({ where: { createdById: bob.id } })).toBe(1);
@@ -187,7 +203,9 @@ describe("import refuses without writing anything", () => {
 
   it("a database that already holds content", async () => {
     const before = await counts(prisma);
-    expect(await failure(importExportFile(sourceFile(), { ...quiet, db: prisma }))).toMatch(/^the database already holds content \(5 articles, 3 channels, 3 authors, 0 photos\); import needs an empty database/);
+    expect(await failure(importExportFile(sourceFile(), { ...quiet, db: prisma }))).toMatch(
+      /^the database already holds content \(5 articles, 3 channels, 3 authors, 0 photos\); import needs an empty database/,
+    );
     expect(await counts(prisma)).toEqual(before);
   });
 

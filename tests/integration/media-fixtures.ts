@@ -10,7 +10,7 @@ import { afterAll } from "vitest";
 import { prisma } from "@/lib/db";
 
 /** Points MEDIA_DIR at a fresh folder for this test file and removes it afterwards. */
-export function useTemporaryMediaDir(): string {
+export function temporaryMediaDirPerTest(): string {
   const folder = path.resolve("tests/.tmp", `media-${crypto.randomUUID()}`);
   fs.mkdirSync(folder, { recursive: true });
   process.env.MEDIA_DIR = folder;
@@ -28,10 +28,7 @@ export function listMediaFiles(folder = process.env.MEDIA_DIR!): string[] {
 }
 
 export async function mediaSnapshot() {
-  const [photos, variants] = await Promise.all([
-    prisma.photo.findMany({ orderBy: { id: "asc" } }),
-    prisma.photoVariant.findMany({ orderBy: { id: "asc" } }),
-  ]);
+  const [photos, variants] = await Promise.all([prisma.photo.findMany({ orderBy: { id: "asc" } }), prisma.photoVariant.findMany({ orderBy: { id: "asc" } })]);
   return { photos, variants, files: listMediaFiles() };
 }
 
@@ -69,7 +66,9 @@ export async function sidewaysJpeg(storedWidth = 1000, storedHeight = 700): Prom
 }
 
 export async function plainJpeg(width: number, height: number, colour = "#4a8"): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: colour } }).jpeg().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: colour } })
+    .jpeg()
+    .toBuffer();
 }
 
 /**
@@ -94,7 +93,12 @@ export async function pngBomb(size = 20_000): Promise<Buffer> {
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
   header.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale, deflate, no filter method, no interlace
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk("IHDR", header), pngChunk("IDAT", Buffer.concat(parts)), pngChunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk("IHDR", header),
+    pngChunk("IDAT", Buffer.concat(parts)),
+    pngChunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 function pngChunk(type: string, data: Buffer): Buffer {
@@ -118,7 +122,9 @@ function crc32(bytes: Buffer): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-export const SVG_WITH_SCRIPT = Buffer.from(`<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><script>alert(document.cookie)</script><rect width="100" height="100"/></svg>`);
+export const SVG_WITH_SCRIPT = Buffer.from(
+  `<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><script>alert(document.cookie)</script><rect width="100" height="100"/></svg>`,
+);
 export const HTML_PAGE = Buffer.from(`<!DOCTYPE html>\n<html><body><script>alert(document.cookie)</script></body></html>`);
 
 /** Reads a stored file back. */

@@ -14,9 +14,9 @@ import { waitForImageWork } from "@/lib/media/work-queue";
 import type { PhotoDetailsInput } from "@/lib/media/schema";
 import { createArticle, createAuthor } from "./factories";
 import { createViewer, uniqueLabel } from "./newsroom-factories";
-import { keyOfUrl, listMediaFiles, mediaSnapshot, plainJpeg, useTemporaryMediaDir } from "./media-fixtures";
+import { keyOfUrl, listMediaFiles, mediaSnapshot, plainJpeg, temporaryMediaDirPerTest } from "./media-fixtures";
 
-useTemporaryMediaDir();
+temporaryMediaDirPerTest();
 
 let reporter: Viewer;
 let otherReporter: Viewer;
@@ -35,7 +35,18 @@ async function uploadAs(viewer: Viewer, width = 700, colour = "#468") {
 }
 
 function details(photoId: number, overrides: Partial<PhotoDetailsInput> = {}): PhotoDetailsInput {
-  return { photoId, caption: "玫瑰花开", alt: "平阴县玫瑰田里的采花人", creditAuthorId: null, creditText: "", creditKind: "shot", sourceOrg: "", focalX: 0.5, focalY: 0.5, ...overrides };
+  return {
+    photoId,
+    caption: "玫瑰花开",
+    alt: "平阴县玫瑰田里的采花人",
+    creditAuthorId: null,
+    creditText: "",
+    creditKind: "shot",
+    sourceOrg: "",
+    focalX: 0.5,
+    focalY: 0.5,
+    ...overrides,
+  };
 }
 
 async function caught(promise: Promise<unknown>): Promise<unknown> {
@@ -58,16 +69,31 @@ describe("details", () => {
   it("lets the uploading reporter set 图说, 替代文字, 摄影 by author, 类型 and focal point; the credit line follows", async () => {
     const photo = await uploadAs(reporter);
     const author = await createAuthor("王晓明", "本报记者");
-    const { photo: updated, changed, publicTags } = await updatePhotoDetails(reporter, details(photo.id, { caption: "  平阴玫瑰进入盛花期。 ", creditAuthorId: author.id, focalX: 0.25, focalY: "0.75" as unknown as number }));
+    const {
+      photo: updated,
+      changed,
+      publicTags,
+    } = await updatePhotoDetails(reporter, details(photo.id, { caption: "  平阴玫瑰进入盛花期。 ", creditAuthorId: author.id, focalX: 0.25, focalY: "0.75" as unknown as number }));
     expect(changed).toBe(true);
     expect(publicTags).toEqual([`photo-${photo.id}`]);
-    expect(updated).toMatchObject({ caption: "平阴玫瑰进入盛花期。", creditAuthor: { id: author.id, name: author.name }, focalX: 0.25, focalY: 0.75, credit: `（本报记者 ${author.name} 摄）` });
-    expect(await prisma.auditEvent.findFirst({ where: { target: `photo:${photo.id}`, action: "photo.update" } })).toMatchObject({ actorId: reporter.id, detail: "图说、替代文字、摄影、焦点" });
+    expect(updated).toMatchObject({
+      caption: "平阴玫瑰进入盛花期。",
+      creditAuthor: { id: author.id, name: author.name },
+      focalX: 0.25,
+      focalY: 0.75,
+      credit: `（本报记者 ${author.name} 摄）`,
+    });
+    expect(await prisma.auditEvent.findFirst({ where: { target: `photo:${photo.id}`, action: "photo.update" } })).toMatchObject({
+      actorId: reporter.id,
+      detail: "图说、替代文字、摄影、焦点",
+    });
   });
 
   it("refuses bad details with messages next to the fields", async () => {
     const photo = await uploadAs(reporter);
-    const error = (await caught(updatePhotoDetails(reporter, details(photo.id, { caption: "字".repeat(501), focalX: 1.5, creditKind: "drawn" as "shot", creditAuthorId: 999999 })))) as PhotoInputError;
+    const error = (await caught(
+      updatePhotoDetails(reporter, details(photo.id, { caption: "字".repeat(501), focalX: 1.5, creditKind: "drawn" as "shot", creditAuthorId: 999999 })),
+    )) as PhotoInputError;
     expect(error).toBeInstanceOf(PhotoInputError);
     expect(error.fieldErrors).toMatchObject({ caption: "图说最多 500 个字", focalX: "焦点应在图片之内", creditKind: "请选择类型：摄、供图或资料图" });
     const both = (await caught(updatePhotoDetails(reporter, details(photo.id, { creditAuthorId: (await createAuthor()).id, creditText: "李华" })))) as PhotoInputError;
@@ -80,7 +106,10 @@ describe("details", () => {
     const photo = await uploadAs(editor);
     const error = await expectUnchangedAfter(updatePhotoDetails(otherReporter, details(photo.id, { caption: "改掉" })), PhotoForbiddenError);
     expect(error.message).toBe(t("photo.forbidden"));
-    expect(await prisma.auditEvent.findFirst({ where: { actorId: otherReporter.id, target: `photo:${photo.id}` }, orderBy: { id: "desc" } })).toMatchObject({ action: "permission.denied", detail: "photo.edit" });
+    expect(await prisma.auditEvent.findFirst({ where: { actorId: otherReporter.id, target: `photo:${photo.id}` }, orderBy: { id: "desc" } })).toMatchObject({
+      action: "permission.denied",
+      detail: "photo.edit",
+    });
   });
 
   it("lets an editor edit anyone's photo", async () => {
@@ -218,12 +247,16 @@ describe("list", () => {
     const all = await listPhotos(reporter, { page: 1 });
     expect(all.total).toBe(await prisma.photo.count());
     expect(all.items.length).toBe(Math.min(all.total, 40));
-    expect(all.items[0].can).toEqual({ edit: all.items[0].uploadedBy?.id === reporter.id, replace: all.items[0].uploadedBy?.id === reporter.id && all.items[0].useCount === 0, delete: false });
+    expect(all.items[0].can).toEqual({
+      edit: all.items[0].uploadedBy?.id === reporter.id,
+      replace: all.items[0].uploadedBy?.id === reporter.id && all.items[0].useCount === 0,
+      delete: false,
+    });
   });
 });
 
 describe("upload limit setting", () => {
-  it("is the admins': a stored limit applies to uploads, \"\" goes back to the default, bad values are refused", async () => {
+  it('is the admins\': a stored limit applies to uploads, "" goes back to the default, bad values are refused', async () => {
     const { getMediaUploadLimitBytes, updateMediaSettings } = await import("@/lib/settings/media");
     const { ForbiddenError, ValidationError } = await import("@/lib/errors");
     const admin = await createViewer("admin");
@@ -234,7 +267,9 @@ describe("upload limit setting", () => {
 
     expect(await updateMediaSettings(admin, { maxUploadMegabytes: " 5 " })).toEqual({ stored: { maxUploadMegabytes: 5 }, changed: true });
     expect(await getMediaUploadLimitBytes()).toBe(5 * 1024 * 1024);
-    expect(await prisma.auditEvent.findFirst({ where: { actorId: admin.id, action: "settings.update" }, orderBy: { id: "desc" } })).toMatchObject({ detail: "图片上传大小上限（MB）：30（默认） → 5" });
+    expect(await prisma.auditEvent.findFirst({ where: { actorId: admin.id, action: "settings.update" }, orderBy: { id: "desc" } })).toMatchObject({
+      detail: "图片上传大小上限（MB）：30（默认） → 5",
+    });
     const error = (await caught(createPhoto(reporter, { bytes: Buffer.concat([await plainJpeg(50, 50), Buffer.alloc(5 * 1024 * 1024)]) }))) as Error;
     expect(error.message).toBe("图片文件太大：每张最大 5 MB");
 

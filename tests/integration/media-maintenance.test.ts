@@ -16,9 +16,9 @@ import { getPhoto } from "@/lib/media/read";
 import { createPhoto } from "@/lib/media/upload";
 import { waitForImageWork } from "@/lib/media/work-queue";
 import { createViewer } from "./newsroom-factories";
-import { keyOfUrl, listMediaFiles, plainJpeg, useTemporaryMediaDir } from "./media-fixtures";
+import { keyOfUrl, listMediaFiles, plainJpeg, temporaryMediaDirPerTest } from "./media-fixtures";
 
-const mediaFolder = useTemporaryMediaDir();
+const mediaFolder = temporaryMediaDirPerTest();
 
 let output: string[] = [];
 let editor: Viewer;
@@ -45,7 +45,16 @@ async function cms(name: string, ...args: string[]): Promise<{ text: string; err
 }
 
 async function upload(width = 1600) {
-  const photo = await createPhoto(editor, { bytes: await plainJpeg(width, 800, `#${Math.floor(Math.random() * 0xffffff).toString(16).padStart(6, "0")}`), fileName: "check.jpg" });
+  const photo = await createPhoto(editor, {
+    bytes: await plainJpeg(
+      width,
+      800,
+      `#${Math.floor(Math.random() * 0xffffff)
+        .toString(16)
+        .padStart(6, "0")}`,
+    ),
+    fileName: "check.jpg",
+  });
   await waitForImageWork();
   return (await getPhoto(editor, photo.id))!;
 }

@@ -7,7 +7,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { prisma } from "@/lib/db";
 import { waitForImageWork } from "@/lib/media/work-queue";
 import { createViewer } from "./newsroom-factories";
-import { listMediaFiles, mediaSnapshot, plainJpeg, SVG_WITH_SCRIPT, useTemporaryMediaDir } from "./media-fixtures";
+import { listMediaFiles, mediaSnapshot, plainJpeg, SVG_WITH_SCRIPT, temporaryMediaDirPerTest } from "./media-fixtures";
 
 const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
 vi.mock("@/lib/auth/viewer", async (original) => ({ ...(await original<typeof import("@/lib/auth/viewer")>()), getViewer: async () => session.viewer }));
@@ -20,7 +20,7 @@ const { POST } = await import("@/app/api/media/route");
 const { GET: getPhotoRoute, PUT } = await import("@/app/api/media/[id]/route");
 const { GET: getFile } = await import("@/app/media/[...path]/route");
 
-useTemporaryMediaDir();
+temporaryMediaDirPerTest();
 
 let reporter: Viewer;
 
@@ -32,7 +32,13 @@ beforeEach(() => {
 });
 
 function uploadRequest(body: BodyInit | null, headers: Record<string, string> = {}, init: RequestInit = {}) {
-  return new Request("http://localhost/api/media", { method: "POST", body, headers: { "x-file-name": encodeURIComponent("玫瑰 田.jpg"), ...headers }, duplex: "half", ...init } as RequestInit);
+  return new Request("http://localhost/api/media", {
+    method: "POST",
+    body,
+    headers: { "x-file-name": encodeURIComponent("玫瑰 田.jpg"), ...headers },
+    duplex: "half",
+    ...init,
+  } as RequestInit);
 }
 
 /** A body of `total` bytes in 64 KB chunks, sent without Content-Length. */
@@ -59,7 +65,10 @@ describe("POST /api/media", () => {
     const photo = response.body.photo as { id: number; original: { name: string }; variants: { url: string }[] };
     expect(photo.original.name).toBe("玫瑰 田.jpg");
     expect(photo.variants).toHaveLength(1);
-    expect(await prisma.auditEvent.findFirst({ where: { target: `photo:${photo.id}`, action: "photo.upload" } })).toMatchObject({ clientAddress: "198.51.100.7", actorId: reporter.id });
+    expect(await prisma.auditEvent.findFirst({ where: { target: `photo:${photo.id}`, action: "photo.upload" } })).toMatchObject({
+      clientAddress: "198.51.100.7",
+      actorId: reporter.id,
+    });
     await waitForImageWork();
     const again = await json(await getPhotoRoute(new Request("http://localhost"), { params: Promise.resolve({ id: String(photo.id) }) }));
     expect((again.body.photo as { variants: unknown[] }).variants).toHaveLength(6);
@@ -80,7 +89,12 @@ describe("POST /api/media", () => {
       const declared = await json(await POST(uploadRequest(streamOf(10), { "content-length": String(5 * 1024 * 1024) })));
       expect(declared).toEqual({ status: 413, body: { error: "图片文件太大：每张最大 1 MB" } });
       let pulled = 0;
-      const endless = new ReadableStream<Uint8Array>({ pull: (controller) => void ((pulled += 65536), controller.enqueue(new Uint8Array(65536))) });
+      const endless = new ReadableStream<Uint8Array>({
+        pull: (controller) => {
+          pulled += 65536;
+          controller.enqueue(new Uint8Array(65536));
+        },
+      });
       const streamed = await json(await POST(uploadRequest(endless)));
       expect(streamed.status).toBe(413);
       expect(pulled).toBeLessThan(2 * 1024 * 1024); // stopped soon after the limit, not at the end of the stream
@@ -101,14 +115,19 @@ describe("POST /api/media", () => {
     const id = String((created.body.photo as { id: number }).id);
     await waitForImageWork();
     session.viewer = await createViewer("reporter");
-    const put = (bytes: Buffer) => PUT(new Request(`http://localhost/api/media/${id}`, { method: "PUT", body: new Uint8Array(bytes), headers: { "x-file-name": "b.jpg" } }), { params: Promise.resolve({ id }) });
+    const put = (bytes: Buffer) =>
+      PUT(new Request(`http://localhost/api/media/${id}`, { method: "PUT", body: new Uint8Array(bytes), headers: { "x-file-name": "b.jpg" } }), {
+        params: Promise.resolve({ id }),
+      });
     expect(await json(await put(await plainJpeg(600, 400)))).toEqual({ status: 403, body: { error: "没有权限修改这张图片" } });
     session.viewer = reporter;
     const replaced = await json(await put(await plainJpeg(600, 400)));
     expect(replaced.status).toBe(200);
     expect(replaced.body.photo).toMatchObject({ id: Number(id), original: { width: 600, name: "b.jpg" } });
     expect(expired).toEqual([`photo-${id}`]);
-    expect(await json(await PUT(new Request("http://localhost/api/media/x", { method: "PUT", body: "x", headers: { "x-file-name": "x" } }), { params: Promise.resolve({ id: "x" }) }))).toMatchObject({ status: 404 });
+    expect(
+      await json(await PUT(new Request("http://localhost/api/media/x", { method: "PUT", body: "x", headers: { "x-file-name": "x" } }), { params: Promise.resolve({ id: "x" }) })),
+    ).toMatchObject({ status: 404 });
     await waitForImageWork();
   });
 });
@@ -119,7 +138,8 @@ describe("GET /media/…", () => {
   it("serves a variant with immutable caching, nosniff and its image type", async () => {
     const created = await json(await POST(uploadRequest(new Uint8Array(await plainJpeg(800, 500)))));
     await waitForImageWork();
-    const { variants } = (await json(await getPhotoRoute(new Request("http://localhost"), { params: Promise.resolve({ id: String((created.body.photo as { id: number }).id) }) }))).body.photo as { variants: { url: string; format: string; bytes: number }[] };
+    const { variants } = (await json(await getPhotoRoute(new Request("http://localhost"), { params: Promise.resolve({ id: String((created.body.photo as { id: number }).id) }) })))
+      .body.photo as { variants: { url: string; format: string; bytes: number }[] };
     for (const variant of variants) {
       const response = await get(...variant.url.slice("/media/".length).split("/"));
       expect(response.status).toBe(200);

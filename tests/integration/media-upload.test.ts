@@ -13,9 +13,22 @@ import { createPhoto } from "@/lib/media/upload";
 import { waitForImageWork } from "@/lib/media/work-queue";
 import { rebuildPhotoVariants } from "@/lib/media/maintenance";
 import { createViewer } from "./newsroom-factories";
-import { HTML_PAGE, SECRETS, SVG_WITH_SCRIPT, jpegWithGps, keyOfUrl, listMediaFiles, mediaSnapshot, plainJpeg, pngBomb, readMediaFile, sidewaysJpeg, useTemporaryMediaDir } from "./media-fixtures";
+import {
+  HTML_PAGE,
+  SECRETS,
+  SVG_WITH_SCRIPT,
+  jpegWithGps,
+  keyOfUrl,
+  listMediaFiles,
+  mediaSnapshot,
+  plainJpeg,
+  pngBomb,
+  readMediaFile,
+  sidewaysJpeg,
+  temporaryMediaDirPerTest,
+} from "./media-fixtures";
 
-useTemporaryMediaDir();
+temporaryMediaDirPerTest();
 
 let reporter: Viewer;
 
@@ -55,7 +68,14 @@ describe("what public variants carry", () => {
     for (const variant of photo.variants) {
       const bytes = readMediaFile(keyOfUrl(variant.url));
       const metadata = await sharp(bytes).metadata();
-      expect({ url: variant.url, exif: metadata.exif, icc: metadata.icc, xmp: metadata.xmp, iptc: metadata.iptc, orientation: metadata.orientation }).toEqual({ url: variant.url, exif: undefined, icc: undefined, xmp: undefined, iptc: undefined, orientation: undefined });
+      expect({ url: variant.url, exif: metadata.exif, icc: metadata.icc, xmp: metadata.xmp, iptc: metadata.iptc, orientation: metadata.orientation }).toEqual({
+        url: variant.url,
+        exif: undefined,
+        icc: undefined,
+        xmp: undefined,
+        iptc: undefined,
+        orientation: undefined,
+      });
       for (const secret of Object.values(SECRETS)) expect(bytes.includes(secret)).toBe(false);
       // No EXIF block at all ("GPS" alone is too short: three bytes turn up by chance in compressed data).
       expect(bytes.includes("Exif\0\0")).toBe(false);
@@ -81,7 +101,9 @@ describe("what public variants carry", () => {
       ["jpeg", 800, 1000],
     ]);
     const jpeg = photo.variants.find((variant) => variant.format === "jpeg" && variant.width === 800)!;
-    const { data, info } = await sharp(readMediaFile(keyOfUrl(jpeg.url))).raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(readMediaFile(keyOfUrl(jpeg.url)))
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const pixel = (x: number, y: number) => Array.from(data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3));
     const [leftRed, , leftBlue] = pixel(Math.round(info.width * 0.25), Math.round(info.height / 2));
     const [rightRed, , rightBlue] = pixel(Math.round(info.width * 0.75), Math.round(info.height / 2));

@@ -65,7 +65,12 @@ function digest(file: string): string {
   const db = new Database(file, { readonly: true });
   try {
     const hash = crypto.createHash("sha256");
-    for (const sql of ["SELECT type, name, sql FROM sqlite_master ORDER BY name", "SELECT * FROM Article ORDER BY id", "SELECT * FROM Author ORDER BY id", "SELECT id, migration_name, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY id"]) {
+    for (const sql of [
+      "SELECT type, name, sql FROM sqlite_master ORDER BY name",
+      "SELECT * FROM Article ORDER BY id",
+      "SELECT * FROM Author ORDER BY id",
+      "SELECT id, migration_name, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY id",
+    ]) {
       hash.update(JSON.stringify(db.prepare(sql).all()));
     }
     return hash.digest("hex");
@@ -127,9 +132,7 @@ describe("db:migrate", () => {
     const error = await migrateWithBackup({ ...setup, databaseFile: file, backupDir, report: quiet }).catch((caught: Error) => caught);
     const [backup] = fs.readdirSync(backupDir);
     expect(error).toBeInstanceOf(Error);
-    expect((error as Error).message).toBe(
-      `migration 29990102000000_broken failed: no such table: Nope; the database was restored from the backup ${path.join(backupDir, backup)}`,
-    );
+    expect((error as Error).message).toBe(`migration 29990102000000_broken failed: no such table: Nope; the database was restored from the backup ${path.join(backupDir, backup)}`);
     // Even the migration that had succeeded before the broken one is gone: all or nothing.
     expect(digest(file)).toBe(before);
     expect(hasTable(file, "Probe")).toBe(false);
@@ -144,7 +147,11 @@ describe("db:migrate", () => {
     const file = await databaseWithContent("busy");
     const setup = migrationSetup("busy", { "29990101000000_add_probe": ADD_PROBE });
     const backupDir = path.join(dir, "busy-backups");
-    const holder = spawn(process.execPath, ["-e", `const db = new (require("better-sqlite3"))(process.argv[1]); db.prepare("SELECT count(*) FROM Article").get(); console.log("open"); process.stdin.resume();`, file], { stdio: ["pipe", "pipe", "inherit"] });
+    const holder = spawn(
+      process.execPath,
+      ["-e", `const db = new (require("better-sqlite3"))(process.argv[1]); db.prepare("SELECT count(*) FROM Article").get(); console.log("open"); process.stdin.resume();`, file],
+      { stdio: ["pipe", "pipe", "inherit"] },
+    );
     try {
       await new Promise((resolve) => holder.stdout!.once("data", resolve));
       const before = digest(file);

@@ -9,7 +9,7 @@ import { inject } from "vitest";
 /** Creates `file` (which must not exist) as a copy of the migrated template and returns it. */
 export function copyMigratedDatabase(file = path.resolve("tests/.tmp", `integration-${crypto.randomUUID()}.db`)): string {
   const template = inject("migratedTemplate");
-  if (!template || !fs.existsSync(template)) throw new Error("no migrated template database: run integration tests through the vitest project \"integration\"");
+  if (!template || !fs.existsSync(template)) throw new Error('no migrated template database: run integration tests through the vitest project "integration"');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.copyFileSync(template, file, fs.constants.COPYFILE_EXCL);
   const db = new Database(file);

@@ -13,7 +13,9 @@ import { articleInput } from "./newsroom-factories";
 
 /** A small PNG with transparency, so the formats differ from the JPEGs. */
 export function smallPng(width = 500, height = 300): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 4, background: { r: 20, g: 120, b: 200, alpha: 0.5 } } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 4, background: { r: 20, g: 120, b: 200, alpha: 0.5 } } })
+    .png()
+    .toBuffer();
 }
 
 /** Uploads a photo and waits until all its variants are made. */

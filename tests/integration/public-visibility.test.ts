@@ -1,13 +1,6 @@
 // Only published articles whose publish time has passed are visible through any public read.
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  getPublicArticle,
-  listAuthorArticles,
-  listChannelArticles,
-  listFeedArticles,
-  listLatestArticles,
-  listSitemapEntries,
-} from "@/lib/articles/public";
+import { getPublicArticle, listAuthorArticles, listChannelArticles, listFeedArticles, listLatestArticles, listSitemapEntries } from "@/lib/articles/public";
 import { createArticle, createAuthor, createChannel, minutesAfter, unique } from "./factories";
 
 type Reads = Record<string, (now?: Date) => Promise<number[]>>;

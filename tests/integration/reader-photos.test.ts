@@ -17,9 +17,9 @@ import { updatePhotoDetails } from "@/lib/media/manage";
 import { createPhoto } from "@/lib/media/upload";
 import { waitForImageWork } from "@/lib/media/work-queue";
 import { articleInput, createViewer, uniqueLabel } from "./newsroom-factories";
-import { plainJpeg, useTemporaryMediaDir } from "./media-fixtures";
+import { plainJpeg, temporaryMediaDirPerTest } from "./media-fixtures";
 
-useTemporaryMediaDir();
+temporaryMediaDirPerTest();
 
 const SITE = { siteUrl: "https://news.example.cn", siteName: "济南日报" };
 let editor: Viewer;
@@ -41,7 +41,17 @@ beforeAll(async () => {
   const author = await prisma.author.create({ data: { name: photographer, defaultRoleLabel: "本报记者" } });
   for (const colour of ["#a33", "#3a3", "#33a", "#aa3", "#3aa"]) photoIds.push(await upload(colour));
   for (const photoId of photoIds) {
-    await updatePhotoDetails(editor, { photoId, caption: `库图说${photoId}`, alt: `库替代文字${photoId}`, creditAuthorId: author.id, creditText: "", creditKind: "shot", sourceOrg: "", focalX: 0.2, focalY: 0.8 });
+    await updatePhotoDetails(editor, {
+      photoId,
+      caption: `库图说${photoId}`,
+      alt: `库替代文字${photoId}`,
+      creditAuthorId: author.id,
+      creditText: "",
+      creditKind: "shot",
+      sourceOrg: "",
+      focalX: 0.2,
+      focalY: 0.8,
+    });
   }
 });
 
@@ -69,7 +79,9 @@ describe("an article with a 题图, an inline figure and a 组图", () => {
     expect(html).toContain(`alt="库替代文字${photoIds[0]}"`);
     expect(html).toContain('fetchPriority="high"');
     expect(html).toMatch(/<source type="image\/avif" srcSet="\/media\/[^"]+ 320w, [^"]+ 1600w"/);
-    expect(html).toMatch(/<img src="\/media\/[^"]+" srcSet="\/media\/[^"]+ 320w, \/media\/[^"]+ 640w, \/media\/[^"]+ 960w, \/media\/[^"]+ 1280w, \/media\/[^"]+ 1600w" sizes="[^"]+" width="1600" height="1067"/);
+    expect(html).toMatch(
+      /<img src="\/media\/[^"]+" srcSet="\/media\/[^"]+ 320w, \/media\/[^"]+ 640w, \/media\/[^"]+ 960w, \/media\/[^"]+ 1280w, \/media\/[^"]+ 1600w" sizes="[^"]+" width="1600" height="1067"/,
+    );
   });
 
   it("renders the body in reading order: text, the inline figure (library 图说), text, each 组图 figure with its 分说明, the 总说明", () => {
@@ -83,8 +95,15 @@ describe("an article with a 题图, an inline figure and a 组图", () => {
 
   it("shares the 题图's JPEG at least 1200 px wide, absolute, in cards and NewsArticle", () => {
     const image = absoluteShareImage(article.shareImage, article.lead!.alt, SITE.siteUrl)!;
-    expect(image).toMatchObject({ url: expect.stringMatching(/^https:\/\/news\.example\.cn\/media\/.+\.jpg$/), width: 1280, height: expect.any(Number), alt: `库替代文字${photoIds[0]}` });
-    expect(JSON.parse(articleJsonLd(article, SITE)).image).toEqual([{ "@type": "ImageObject", url: image.url, width: 1280, height: image.height, caption: `玫瑰盛开（本报记者 ${photographer} 摄）` }]);
+    expect(image).toMatchObject({
+      url: expect.stringMatching(/^https:\/\/news\.example\.cn\/media\/.+\.jpg$/),
+      width: 1280,
+      height: expect.any(Number),
+      alt: `库替代文字${photoIds[0]}`,
+    });
+    expect(JSON.parse(articleJsonLd(article, SITE)).image).toEqual([
+      { "@type": "ImageObject", url: image.url, width: 1280, height: image.height, caption: `玫瑰盛开（本报记者 ${photographer} 摄）` },
+    ]);
   });
 
   it("lists the article with its 题图 as a 4:3 thumbnail cropped around the focal point", async () => {

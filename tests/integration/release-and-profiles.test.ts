@@ -15,9 +15,7 @@ describe("listReleasedTags(since, until]", () => {
     const photographer = await createAuthor("摄影", "摄影");
     const due = await createArticle({ publishedAt: minutesAfter(since, 5), channelId: channel.id, authorIds: [reporter.id, photographer.id] });
     const tags = await listReleasedTags(since, until);
-    expect(new Set(tags)).toEqual(
-      new Set([`article-${due.id}`, `channel-${channel.id}`, `author-${reporter.id}`, `author-${photographer.id}`, "front", "feed", "sitemap"]),
-    );
+    expect(new Set(tags)).toEqual(new Set([`article-${due.id}`, `channel-${channel.id}`, `author-${reporter.id}`, `author-${photographer.id}`, "front", "feed", "sitemap"]));
   });
 
   it("window is (since, until]: a publish time equal to until counts, equal to since does not", async () => {

@@ -57,9 +57,19 @@ describe("compareRevisions", () => {
   it("shows body, byline and status changes in their own fields by name", async () => {
     const author = await createAuthor("冯经伟");
     const { articleId } = await createArticle(editor, articleInput({ bodyHtml: "<p>第一段。</p>" }));
-    await saveForm(editor, articleId, { bodyHtml: "<p>第一段。</p><p>新增一段。</p>", bylines: [{ authorId: author.id, authorName: author.name, roleLabel: "本报记者" }] }, "publish");
+    await saveForm(
+      editor,
+      articleId,
+      { bodyHtml: "<p>第一段。</p><p>新增一段。</p>", bylines: [{ authorId: author.id, authorName: author.name, roleLabel: "本报记者" }] },
+      "publish",
+    );
     const fields = Object.fromEntries((await compareRevisions(editor, articleId, 1, 2)).map((field) => [field.label, field]));
-    expect(fields["正文"].parts.filter((p) => p.kind === "insert").map((p) => p.text).join("")).toBe("\n新增一段。");
+    expect(
+      fields["正文"].parts
+        .filter((p) => p.kind === "insert")
+        .map((p) => p.text)
+        .join(""),
+    ).toBe("\n新增一段。");
     expect(fields["署名"].parts).toEqual([{ kind: "insert", text: `本报记者 ${author.name}` }]);
     expect(fields["状态"].changed).toBe(true);
     expect(fields["标题"].changed).toBe(false);

@@ -36,9 +36,12 @@ describe("searching the founding page", () => {
     expect(await index(articleId)).toBe(true);
   });
 
-  it.each(["平阴", "疫", "复工复产", "復工復產", "平陰", "玫德集团", "2.6亿元", "２．６亿元", "1+N", "“两手抓”", '"两手抓、两手赢"', "平阴 复工复产", "平阴县委书记杨旭东"])("finds it with %s", async (q) => {
-    expect(await foundIds(q)).toContain(articleId);
-  });
+  it.each(["平阴", "疫", "复工复产", "復工復產", "平陰", "玫德集团", "2.6亿元", "２．６亿元", "1+N", "“两手抓”", '"两手抓、两手赢"', "平阴 复工复产", "平阴县委书记杨旭东"])(
+    "finds it with %s",
+    async (q) => {
+      expect(await foundIds(q)).toContain(articleId);
+    },
+  );
 
   // "5G" is on the page only in the title of a recommended article (新闻推荐), which is not this
   // article's text; readers searching 5G should find that article, not this one.
@@ -65,13 +68,28 @@ describe("searching the founding page", () => {
     expect(hit).toMatchObject({ title: "“两手抓、两手赢”平阴为什么能", publishedAt: new Date("2020-03-02T03:09:00.000Z") });
   });
 
-  it.each(['"', "*", "NEAR", "OR", "平阴 OR", ")(", "平阴 AND NOT 疫", "NEAR(平阴 疫)", "title_tokens:平阴", "^平阴", "-平阴", "平阴*", '平阴" OR "', "", "   ", "，。！", "平".repeat(500)])(
-    "query %j never errors",
-    async (q) => {
-      const result = await searchPublished({ q });
-      expect(result.total).toBeGreaterThanOrEqual(0);
-    },
-  );
+  it.each([
+    '"',
+    "*",
+    "NEAR",
+    "OR",
+    "平阴 OR",
+    ")(",
+    "平阴 AND NOT 疫",
+    "NEAR(平阴 疫)",
+    "title_tokens:平阴",
+    "^平阴",
+    "-平阴",
+    "平阴*",
+    '平阴" OR "',
+    "",
+    "   ",
+    "，。！",
+    "平".repeat(500),
+  ])("query %j never errors", async (q) => {
+    const result = await searchPublished({ q });
+    expect(result.total).toBeGreaterThanOrEqual(0);
+  });
 
   it("filters by date range", async () => {
     expect(await foundIds("平阴", { from: new Date("2020-03-01T00:00:00Z"), to: new Date("2020-03-03T00:00:00Z") })).toContain(articleId);
@@ -196,7 +214,10 @@ describe("a broad query (more matches than are scored)", () => {
         publishedAt: new Date(base + n * 60_000),
       })),
     });
-    const inTitles = [await createArticle({ title: `${word}标题甲`, publishedAt: new Date(base) }), await createArticle({ title: `${word}标题乙`, publishedAt: new Date(base + 1000) })];
+    const inTitles = [
+      await createArticle({ title: `${word}标题甲`, publishedAt: new Date(base) }),
+      await createArticle({ title: `${word}标题乙`, publishedAt: new Date(base + 1000) }),
+    ];
     const hidden = [await createArticle({ title: `${word}草稿`, status: "draft" }), await createArticle({ title: `${word}定时`, publishedAt: new Date(Date.now() + 3_600_000) })];
     await reindexAll();
     const first = await searchPublished({ q: word, page: 1 });
@@ -232,7 +253,10 @@ describe("reindexAll", () => {
     expect(await foundIds(word, { now: new Date(Date.now() + 1000) })).toEqual([published.id]);
     const [{ rows }] = await prisma.$queryRawUnsafe<{ rows: number | bigint }[]>('SELECT count(*) AS rows FROM "ArticleSearch"');
     expect(Number(rows)).toBe(await prisma.article.count());
-    const [{ staleRows }] = await prisma.$queryRawUnsafe<{ staleRows: number | bigint }[]>('SELECT count(*) AS staleRows FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ?', `"${stale}"`);
+    const [{ staleRows }] = await prisma.$queryRawUnsafe<{ staleRows: number | bigint }[]>(
+      'SELECT count(*) AS staleRows FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ?',
+      `"${stale}"`,
+    );
     expect(Number(staleRows)).toBe(0);
   });
 

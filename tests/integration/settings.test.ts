@@ -80,7 +80,14 @@ describe("site settings", () => {
   });
 
   it("refuses a site URL that is not a bare http(s) origin, and writes nothing", async () => {
-    for (const siteUrl of ["news.example.com", "ftp://news.example.com", "https://news.example.com/path", "https://news.example.com/?a=1", "https://user:pw@news.example.com", "javascript:alert(1)"]) {
+    for (const siteUrl of [
+      "news.example.com",
+      "ftp://news.example.com",
+      "https://news.example.com/path",
+      "https://news.example.com/?a=1",
+      "https://user:pw@news.example.com",
+      "javascript:alert(1)",
+    ]) {
       const error = await caught(updateSettings(admin, { ...EMPTY, siteName: "不应保存", siteUrl }));
       expect(error, siteUrl).toBeInstanceOf(ValidationError);
       expect((error as ValidationError).fieldErrors.siteUrl, siteUrl).toMatch(/网站地址应为/);

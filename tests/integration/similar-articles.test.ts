@@ -69,7 +69,12 @@ describe("相关推荐", () => {
     const withdrawn = await publish(`${topic}撤`, body(topic));
     const subject = await publish(`${topic}看`, body(topic));
     expect((await relatedIds(subject.articleId)).sort()).toEqual([kept.articleId, withdrawn.articleId].sort());
-    const outcome = await saveArticle(editor, { articleId: withdrawn.articleId, baseVersion: withdrawn.version, input: (await getArticleForEdit(editor, withdrawn.articleId)).input, intent: "unpublish" });
+    const outcome = await saveArticle(editor, {
+      articleId: withdrawn.articleId,
+      baseVersion: withdrawn.version,
+      input: (await getArticleForEdit(editor, withdrawn.articleId)).input,
+      intent: "unpublish",
+    });
     expect(outcome.publicTags).toContain(`article-${subject.articleId}`);
     expect(await relatedIds(subject.articleId)).toEqual([kept.articleId]);
     const stored = await prisma.similarArticle.findMany({ where: { articleId: subject.articleId } });

@@ -28,7 +28,10 @@ async function cms(name: string, ...args: string[]): Promise<string> {
 }
 
 async function refused(name: string, ...args: string[]): Promise<string> {
-  const error = await cms(name, ...args).then(() => null, (caught: unknown) => caught);
+  const error = await cms(name, ...args).then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   expect(error).toBeInstanceOf(OperationError);
   const message = (error as OperationError).message;
   expect(message).toMatch(/^[\x20-\x7e]+$/); // one line of English

@@ -272,7 +272,7 @@ describe("the last active admin", () => {
       expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
       const refused = results.find((result) => result.status === "rejected");
       expect(refused?.reason).toBeInstanceOf(ValidationError);
-      expect((refused?.reason as ValidationError).fieldErrors).toEqual({ role: "不能取消最后一位管理员" });
+      expect((refused as PromiseRejectedResult).reason.fieldErrors).toEqual({ role: "不能取消最后一位管理员" });
       expect(await prisma.user.count({ where: { id: { in: [first.id, second.id] }, role: "admin" } })).toBe(1);
     });
   });
@@ -314,7 +314,14 @@ describe("the audit log", () => {
     expect(first.page).toBe(1);
     expect(first.items).toHaveLength(50);
     expect(first.pageCount).toBe(Math.ceil(first.total / 50));
-    expect(first.items[0]).toMatchObject({ actor: "管理员甲", action: "user.disable", actionLabel: "停用用户", target: `${marker}:59`, detail: "detail", clientAddress: "198.51.100.1" });
+    expect(first.items[0]).toMatchObject({
+      actor: "管理员甲",
+      action: "user.disable",
+      actionLabel: "停用用户",
+      target: `${marker}:59`,
+      detail: "detail",
+      clientAddress: "198.51.100.1",
+    });
     expect(first.items[0].at).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     expect(first.items[1]).toMatchObject({ action: "some.future-action", actionLabel: "some.future-action", target: `${marker}:58` });
 

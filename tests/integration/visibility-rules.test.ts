@@ -30,7 +30,7 @@ type Row = { id: number; status: string; publishedAt: Date | null; createdById: 
 const now = new Date("2026-11-29T08:00:00.000Z");
 const past = new Date(now.getTime() - 60 * 60_000);
 const future = new Date(now.getTime() + 60 * 60_000);
-let rows: Row[] = [];
+const rows: Row[] = [];
 let viewers: Record<"owner" | "otherReporter" | "editor" | "admin", Subject>;
 
 const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);

@@ -18,7 +18,14 @@ const site = { siteUrl: "https://news.example.cn", siteName: "济南日报" };
 
 describe("articleJsonLd", () => {
   it("names the share image as an ImageObject on the site's origin, with width, height and the 图说", () => {
-    const lead = { photoId: 1, alt: "玫瑰", caption: "图说（本报记者 王晓明 摄）", picture: { sources: [], img: { src: "", srcSet: "", sizes: "", width: 1920, height: 1280 } }, focal: { x: 0.5, y: 0.5 }, src: "" };
+    const lead = {
+      photoId: 1,
+      alt: "玫瑰",
+      caption: "图说（本报记者 王晓明 摄）",
+      picture: { sources: [], img: { src: "", srcSet: "", sizes: "", width: 1920, height: 1280 } },
+      focal: { x: 0.5, y: 0.5 },
+      src: "",
+    };
     const shareImage = { format: "jpeg", width: 1280, height: 853, bytes: 1, url: "/media/ab/1280.jpg" };
     const data = JSON.parse(articleJsonLd({ ...article, lead, shareImage }, site));
     expect(data.image).toEqual([{ "@type": "ImageObject", url: "https://news.example.cn/media/ab/1280.jpg", width: 1280, height: 853, caption: "图说（本报记者 王晓明 摄）" }]);

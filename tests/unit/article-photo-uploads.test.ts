@@ -34,7 +34,11 @@ describe("dataUrlToFile", () => {
 });
 
 it("keeps only image files and words the refusal", () => {
-  const files = [new File(["x"], "a.png", { type: "image/png" }), new File(["x"], "b.docx", { type: "application/vnd.openxmlformats" }), new File(["x"], "c.jpg", { type: "image/jpeg" })];
+  const files = [
+    new File(["x"], "a.png", { type: "image/png" }),
+    new File(["x"], "b.docx", { type: "application/vnd.openxmlformats" }),
+    new File(["x"], "c.jpg", { type: "image/jpeg" }),
+  ];
   expect(imageFilesOf(files).map((file) => file.name)).toEqual(["a.png", "c.jpg"]);
   expect(imageFilesOf(null)).toEqual([]);
   expect(refusedImagesMessage(2)).toBe("2 张图片无法导入：请先下载图片再上传");

@@ -51,16 +51,36 @@ describe("articleInputSchema", () => {
     { name: "'tomorrow'", change: { publishedAt: "tomorrow" }, path: "publishedAt", message: "发布时间格式应为 2020-03-02 11:09" },
     { name: "hour 24", change: { publishedAt: "2020-03-02 24:00" }, path: "publishedAt", message: "发布时间格式应为 2020-03-02 11:09" },
     { name: "29 February in a common year", change: { publishedAt: "2023-02-29 10:00" }, path: "publishedAt", message: "发布时间格式应为 2020-03-02 11:09" },
-    { name: "11 bylines", change: { bylines: Array.from({ length: 11 }, () => ({ authorId: 1, authorName: "甲", roleLabel: "通讯员" })) }, path: "bylines", message: "署名最多 10 位" },
+    {
+      name: "11 bylines",
+      change: { bylines: Array.from({ length: 11 }, () => ({ authorId: 1, authorName: "甲", roleLabel: "通讯员" })) },
+      path: "bylines",
+      message: "署名最多 10 位",
+    },
   ])("refuses $name", ({ change, path, message }) => {
     const errors = errorsFor({ ...validInput(), ...change });
     expect(errors?.[path]).toBe(message);
   });
 
   it.each([
-    { name: "a javascript: URL", pick: { targetArticleId: null, title: "点我", excerpt: "", url: "javascript:alert(1)" }, message: "链接须以 http:// 或 https:// 开头", path: "picks.0.url" },
-    { name: "a data: URL", pick: { targetArticleId: null, title: "点我", excerpt: "", url: "data:text/html,<script>alert(1)</script>" }, message: "链接须以 http:// 或 https:// 开头", path: "picks.0.url" },
-    { name: "neither title nor target", pick: { targetArticleId: null, title: "  ", excerpt: "摘要", url: "https://example.com/" }, message: "请选择文章或填写推荐标题", path: "picks.0.title" },
+    {
+      name: "a javascript: URL",
+      pick: { targetArticleId: null, title: "点我", excerpt: "", url: "javascript:alert(1)" },
+      message: "链接须以 http:// 或 https:// 开头",
+      path: "picks.0.url",
+    },
+    {
+      name: "a data: URL",
+      pick: { targetArticleId: null, title: "点我", excerpt: "", url: "data:text/html,<script>alert(1)</script>" },
+      message: "链接须以 http:// 或 https:// 开头",
+      path: "picks.0.url",
+    },
+    {
+      name: "neither title nor target",
+      pick: { targetArticleId: null, title: "  ", excerpt: "摘要", url: "https://example.com/" },
+      message: "请选择文章或填写推荐标题",
+      path: "picks.0.title",
+    },
   ])("refuses a pick with $name", ({ pick, path, message }) => {
     const errors = errorsFor({ ...validInput(), picks: [pick] });
     expect(errors).toEqual({ [path]: message });

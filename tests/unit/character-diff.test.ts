@@ -2,8 +2,16 @@
 import { describe, expect, it } from "vitest";
 import { characterDiff, hasChanges, type DiffPart } from "@/lib/text/diff";
 
-const before = (parts: DiffPart[]) => parts.filter((part) => part.kind !== "insert").map((part) => part.text).join("");
-const after = (parts: DiffPart[]) => parts.filter((part) => part.kind !== "delete").map((part) => part.text).join("");
+const textBefore = (parts: DiffPart[]) =>
+  parts
+    .filter((part) => part.kind !== "insert")
+    .map((part) => part.text)
+    .join("");
+const textAfter = (parts: DiffPart[]) =>
+  parts
+    .filter((part) => part.kind !== "delete")
+    .map((part) => part.text)
+    .join("");
 const ofKind = (parts: DiffPart[], kind: DiffPart["kind"]) => parts.filter((part) => part.kind === kind);
 const changedCharacters = (parts: DiffPart[]) => parts.filter((part) => part.kind !== "equal").reduce((sum, part) => sum + Array.from(part.text).length, 0);
 
@@ -22,7 +30,7 @@ describe("characterDiff on Chinese text", () => {
     const parts = characterDiff(SENTENCE, "平阴县用不到一天时间就建起了网格");
     expect(ofKind(parts, "insert")).toEqual([{ kind: "insert", text: "就" }]);
     expect(ofKind(parts, "delete")).toEqual([]);
-    expect(after(parts)).toBe("平阴县用不到一天时间就建起了网格");
+    expect(textAfter(parts)).toBe("平阴县用不到一天时间就建起了网格");
   });
 
   it("shows a deletion as one delete and nothing inserted", () => {
@@ -52,8 +60,8 @@ describe("characterDiff on Chinese text", () => {
     const parts = characterDiff(from, to);
     expect(ofKind(parts, "delete").map((part) => part.text)).toEqual([deleted]);
     expect(ofKind(parts, "insert").map((part) => part.text)).toEqual([inserted]);
-    expect(before(parts)).toBe(from);
-    expect(after(parts)).toBe(to);
+    expect(textBefore(parts)).toBe(from);
+    expect(textAfter(parts)).toBe(to);
   });
 
   it("never splits a character outside the Basic Multilingual Plane (𠮷 → 吉)", () => {
@@ -99,8 +107,8 @@ describe("characterDiff on a long article", () => {
   it("rebuilds both sides exactly from the parts", () => {
     const parts = characterDiff(from, to);
     expect(from).toHaveLength(10_000);
-    expect(before(parts)).toBe(from);
-    expect(after(parts)).toBe(to);
+    expect(textBefore(parts)).toBe(from);
+    expect(textAfter(parts)).toBe(to);
   });
 
   it("marks only the edited characters, not whole paragraphs", () => {

@@ -34,7 +34,26 @@ describe("export format", () => {
   });
 
   it("gives version 1 articles no 题图, and requires the field in version 2", () => {
-    const article = { id: 1, title: "", subtitle: "", summary: "", bodyHtml: "", bodyText: "", source: "", status: "draft", publishedAt: null, version: 1, channelId: null, createdBy: null, updatedBy: null, createdAt: photo.createdAt, updatedAt: photo.createdAt, bylines: [], picks: [], revisions: [] };
+    const article = {
+      id: 1,
+      title: "",
+      subtitle: "",
+      summary: "",
+      bodyHtml: "",
+      bodyText: "",
+      source: "",
+      status: "draft",
+      publishedAt: null,
+      version: 1,
+      channelId: null,
+      createdBy: null,
+      updatedBy: null,
+      createdAt: photo.createdAt,
+      updatedAt: photo.createdAt,
+      bylines: [],
+      picks: [],
+      revisions: [],
+    };
     expect(sectionRecords(1).articles.parse(article).lead).toBeNull();
     expect(sectionRecords(1).articles.safeParse({ ...article, lead: null }).success).toBe(false);
     expect(articleRecord.safeParse(article).success).toBe(false);

@@ -81,7 +81,7 @@ describe("paragraphsToHtml", () => {
   });
 
   it("escapes markup-looking text so it stays text", () => {
-    const html = paragraphsToHtml(['<script>alert("x")</script> & \'引号\'']);
+    const html = paragraphsToHtml(["<script>alert(\"x\")</script> & '引号'"]);
     expect(html).toBe("<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;引号&#39;</p>");
     expect(html).not.toContain("<script>");
   });

@@ -36,7 +36,12 @@ describe("picture markup", () => {
 
   it("lists the modern format as a <source> and the JPEG ladder on the <img>, with the largest size as width and height", () => {
     const markup = pictureMarkup(variants)!;
-    expect(markup.sources).toEqual([{ type: "image/avif", srcSet: "/media/f/avif-320 320w, /media/f/avif-640 640w, /media/f/avif-960 960w, /media/f/avif-1280 1280w, /media/f/avif-1600 1600w, /media/f/avif-1920 1920w" }]);
+    expect(markup.sources).toEqual([
+      {
+        type: "image/avif",
+        srcSet: "/media/f/avif-320 320w, /media/f/avif-640 640w, /media/f/avif-960 960w, /media/f/avif-1280 1280w, /media/f/avif-1600 1600w, /media/f/avif-1920 1920w",
+      },
+    ]);
     expect(markup.img).toMatchObject({ src: "/media/f/jpeg-960", width: 1920, height: 1440, sizes: "(min-width: 48rem) 46rem, calc(100vw - 2rem)" });
     expect(markup.img.srcSet.split(", ")).toHaveLength(6);
     expect(pictureMarkup([variant("jpeg", 1280)])).toMatchObject({ sources: [], img: { src: "/media/f/jpeg-1280" } });

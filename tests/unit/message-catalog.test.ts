@@ -30,7 +30,9 @@ describe("codes built at run time", () => {
   });
 
   it("labels no audit action that lib does not record", () => {
-    const labelled = Object.keys(zhCN).filter((code) => code.startsWith("audit.")).map((code) => code.slice("audit.".length));
+    const labelled = Object.keys(zhCN)
+      .filter((code) => code.startsWith("audit."))
+      .map((code) => code.slice("audit.".length));
     expect(labelled.sort()).toEqual([...AUDIT_ACTIONS].sort());
   });
 
@@ -41,7 +43,9 @@ describe("codes built at run time", () => {
 
   it("fills parameters in", () => {
     expect(t("channel.notEmpty", { name: "平阴新闻", count: 3 })).toBe("栏目「平阴新闻」下还有 3 篇文章（含草稿和已归档），不能删除。请先把这些文章移到其他栏目。");
-    expect(t("form.stale", { savedBy: "编辑乙", savedAt: "2020-03-02 11:09", version: 4 })).toBe("保存未成功：编辑乙 于 2020-03-02 11:09 保存了更新的版本（第 4 版）。您的修改仍在表单中。");
+    expect(t("form.stale", { savedBy: "编辑乙", savedAt: "2020-03-02 11:09", version: 4 })).toBe(
+      "保存未成功：编辑乙 于 2020-03-02 11:09 保存了更新的版本（第 4 版）。您的修改仍在表单中。",
+    );
   });
 
   it("has no code that is not a string or a function", () => {
@@ -54,15 +58,7 @@ describe("codes built at run time", () => {
  * particles similarity ignores, channel-name suffixes, the defaults of a fresh site, and the
  * English CLI naming Chinese terms.
  */
-const CHINESE_IS_DATA = [
-  "lib/messages/zh-CN.ts",
-  "lib/legacy-import/",
-  "lib/search/similarity.ts",
-  "lib/channels/slug.ts",
-  "lib/env.ts",
-  "lib/cli/",
-  "lib/json-transfer/",
-];
+const CHINESE_IS_DATA = ["lib/messages/zh-CN.ts", "lib/legacy-import/", "lib/search/similarity.ts", "lib/channels/slug.ts", "lib/env.ts", "lib/cli/", "lib/json-transfer/"];
 
 function libFiles(dir = "lib"): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -95,7 +91,8 @@ describe("lib's Chinese", () => {
 
   it("is found by the check (it would catch a message written in lib)", () => {
     const probe = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "catalog-probe-")), "probe.ts");
-    fs.writeFileSync(probe, 'export const message = `已保存 ${1}`;\nexport const pattern = /本报记者/;\n// 注释不算\n');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the probe file holds a template literal on purpose
+    fs.writeFileSync(probe, "export const message = `已保存 ${1}`;\nexport const pattern = /本报记者/;\n// 注释不算\n");
     expect(chineseLiterals(probe)).toHaveLength(2);
     fs.rmSync(path.dirname(probe), { recursive: true });
   });

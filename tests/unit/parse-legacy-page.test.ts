@@ -116,13 +116,55 @@ describe("parseLegacyPage variations", () => {
   });
 
   it.each([
-    ["full-width parentheses, two roles", "（记者 张晨 实习生 赵一鸣）", [{ roleLabel: "记者", name: "张晨" }, { roleLabel: "实习生", name: "赵一鸣" }]],
-    ["several role pairs", "(本报记者 王晓明 通讯员 李华)", [{ roleLabel: "本报记者", name: "王晓明" }, { roleLabel: "通讯员", name: "李华" }]],
-    ["two names under one role", "(本报记者 王晓明 李华)", [{ roleLabel: "本报记者", name: "王晓明" }, { roleLabel: "本报记者", name: "李华" }]],
+    [
+      "full-width parentheses, two roles",
+      "（记者 张晨 实习生 赵一鸣）",
+      [
+        { roleLabel: "记者", name: "张晨" },
+        { roleLabel: "实习生", name: "赵一鸣" },
+      ],
+    ],
+    [
+      "several role pairs",
+      "(本报记者 王晓明 通讯员 李华)",
+      [
+        { roleLabel: "本报记者", name: "王晓明" },
+        { roleLabel: "通讯员", name: "李华" },
+      ],
+    ],
+    [
+      "two names under one role",
+      "(本报记者 王晓明 李华)",
+      [
+        { roleLabel: "本报记者", name: "王晓明" },
+        { roleLabel: "本报记者", name: "李华" },
+      ],
+    ],
     ["role glued to the name", "(本报记者王晓明)", [{ roleLabel: "本报记者", name: "王晓明" }]],
-    ["photographer", "(本报记者 王晓明 摄影 刘强)", [{ roleLabel: "本报记者", name: "王晓明" }, { roleLabel: "摄影", name: "刘强" }]],
-    ["ideographic space between pairs", "（记者\u3000张晨\u3000通讯员\u3000李华）", [{ roleLabel: "记者", name: "张晨" }, { roleLabel: "通讯员", name: "李华" }]],
-    ["trailing 报道 is not an author", "(本报记者 王晓明 通讯员 李华 报道)", [{ roleLabel: "本报记者", name: "王晓明" }, { roleLabel: "通讯员", name: "李华" }]],
+    [
+      "photographer",
+      "(本报记者 王晓明 摄影 刘强)",
+      [
+        { roleLabel: "本报记者", name: "王晓明" },
+        { roleLabel: "摄影", name: "刘强" },
+      ],
+    ],
+    [
+      "ideographic space between pairs",
+      "（记者\u3000张晨\u3000通讯员\u3000李华）",
+      [
+        { roleLabel: "记者", name: "张晨" },
+        { roleLabel: "通讯员", name: "李华" },
+      ],
+    ],
+    [
+      "trailing 报道 is not an author",
+      "(本报记者 王晓明 通讯员 李华 报道)",
+      [
+        { roleLabel: "本报记者", name: "王晓明" },
+        { roleLabel: "通讯员", name: "李华" },
+      ],
+    ],
     ["trailing 摄影报道 is not an author", "（记者 张晨 摄影报道）", [{ roleLabel: "记者", name: "张晨" }]],
   ])("byline with %s", (_label, bylineLine, expected) => {
     const result = parseOk(page({ byline: bylineLine }));
@@ -207,7 +249,10 @@ describe("parseLegacyPage on the sample pages of tests/fixtures/legacy", () => {
     expect(result.title).toBe("长清区“夏粮入仓”跑出加速度");
     expect(result.publishedAt.toISOString()).toBe("2019-07-15T10:42:00.000Z");
     expect(result.paragraphs).toHaveLength(3);
-    expect(result.bylines).toEqual([{ roleLabel: "记者", name: "张晨" }, { roleLabel: "实习生", name: "赵一鸣" }]);
+    expect(result.bylines).toEqual([
+      { roleLabel: "记者", name: "张晨" },
+      { roleLabel: "实习生", name: "赵一鸣" },
+    ]);
     expect(result.picks.map((pick) => pick.title)).toEqual(["长清区小麦机收进度过半", "归德街道:党员服务队帮农户抢收"]);
     expect(result.picks[1].excerpt).toMatch(/^“在归德街道.*\.\.\.$/);
     expect(result.channel).toEqual({ name: "长清新闻", tagline: "长清新闻,身边事,家乡情。看得见的变化,都在这里。" });
@@ -218,7 +263,10 @@ describe("parseLegacyPage on the sample pages of tests/fixtures/legacy", () => {
     expect(result.title).toBe("章丘区首趟“返岗直通车”发车");
     expect(result.source).toBe("济南日报");
     expect(result.paragraphs.every((paragraph) => !paragraph.includes("\r"))).toBe(true);
-    expect(result.bylines).toEqual([{ roleLabel: "本报记者", name: "王晓明" }, { roleLabel: "通讯员", name: "李华" }]);
+    expect(result.bylines).toEqual([
+      { roleLabel: "本报记者", name: "王晓明" },
+      { roleLabel: "通讯员", name: "李华" },
+    ]);
     expect(result.picks).toEqual([]);
     expect(result.channel?.name).toBe("章丘新闻");
   });
@@ -227,11 +275,7 @@ describe("parseLegacyPage on the sample pages of tests/fixtures/legacy", () => {
     const result = sample("jinan-2018-02-14-meta-variants.txt");
     expect(result.source).toBe("济南时报");
     expect(result.publishedAt.toISOString()).toBe("2018-02-14T01:05:00.000Z");
-    expect(result.paragraphs).toEqual([
-      "2月13日晚,第二十届泉城灯会在趵突泉公园开幕,120余组彩灯点亮夜空。",
-      "(以上数据截至2月13日)",
-      "灯会将持续至3月4日,每晚开放至22时。",
-    ]);
+    expect(result.paragraphs).toEqual(["2月13日晚,第二十届泉城灯会在趵突泉公园开幕,120余组彩灯点亮夜空。", "(以上数据截至2月13日)", "灯会将持续至3月4日,每晚开放至22时。"]);
     expect(result.bylines).toEqual([{ roleLabel: "新华社记者", name: "王晓明" }]);
     expect(result.channel?.name).toBe("济南新闻");
   });
@@ -241,7 +285,10 @@ describe("parseLegacyPage on the sample pages of tests/fixtures/legacy", () => {
     expect(result.title).toBe('<script>alert("标题")</script>平阴玫瑰节开幕');
     expect(result.paragraphs[0]).toBe("第一段正文里有<script>alert(document.cookie)</script>这样的文字。");
     expect(result.paragraphs[2]).toBe(`a & b < c > d "引号" '单引号'`);
-    expect(result.bylines).toEqual([{ roleLabel: "本报记者", name: "冯经伟" }, { roleLabel: "摄影", name: "刘强" }]);
+    expect(result.bylines).toEqual([
+      { roleLabel: "本报记者", name: "冯经伟" },
+      { roleLabel: "摄影", name: "刘强" },
+    ]);
   });
 
   it("历城: no byline; the closing line naming a channel is still the tagline", () => {
@@ -288,10 +335,24 @@ describe("parseLegacyPage: more meta lines", () => {
 describe("parseLegacyPage: more bylines and tails", () => {
   it.each([
     ["an unknown role label ending like a role", "(新华社记者 王晓明)", [{ roleLabel: "新华社记者", name: "王晓明" }]],
-    ["an unknown role label glued to the name", "（大众日报记者王晓明 通讯员李华）", [{ roleLabel: "大众日报记者", name: "王晓明" }, { roleLabel: "通讯员", name: "李华" }]],
+    [
+      "an unknown role label glued to the name",
+      "（大众日报记者王晓明 通讯员李华）",
+      [
+        { roleLabel: "大众日报记者", name: "王晓明" },
+        { roleLabel: "通讯员", name: "李华" },
+      ],
+    ],
     ["文/图 before the role", "(文/图 本报记者 王晓明)", [{ roleLabel: "本报记者", name: "王晓明" }]],
     ["文/图 as the role", "(文/图 王晓明)", [{ roleLabel: "文/图", name: "王晓明" }]],
-    ["names separated by a slash", "(本报记者 王晓明/李华)", [{ roleLabel: "本报记者", name: "王晓明" }, { roleLabel: "本报记者", name: "李华" }]],
+    [
+      "names separated by a slash",
+      "(本报记者 王晓明/李华)",
+      [
+        { roleLabel: "本报记者", name: "王晓明" },
+        { roleLabel: "本报记者", name: "李华" },
+      ],
+    ],
     ["a colon after the role", "(记者：张晨)", [{ roleLabel: "记者", name: "张晨" }]],
     ["a trailing 摄", "(记者 张晨 摄)", [{ roleLabel: "记者", name: "张晨" }]],
     ["a name with a middle dot", "(记者 阿依古丽·买买提)", [{ roleLabel: "记者", name: "阿依古丽·买买提" }]],
@@ -311,7 +372,10 @@ describe("parseLegacyPage: more bylines and tails", () => {
 
   it("a pick without an excerpt before a channel tagline keeps its title", () => {
     const result = parseOk(page({ picks: ["新闻推荐", "标题甲", "摘要甲", "标题乙"] }));
-    expect(result.picks).toEqual([{ title: "标题甲", excerpt: "摘要甲" }, { title: "标题乙", excerpt: "" }]);
+    expect(result.picks).toEqual([
+      { title: "标题甲", excerpt: "摘要甲" },
+      { title: "标题乙", excerpt: "" },
+    ]);
     expect(result.channel?.name).toBe("平阴新闻");
   });
 

@@ -21,7 +21,12 @@ describe("absoluteShareImage", () => {
   const jpeg = { format: "jpeg", width: 1280, height: 853, bytes: 120_000, url: "/media/ab/cd-1280.jpg" };
 
   it("puts the site's origin before the file's path and keeps its size and the alt text", () => {
-    expect(absoluteShareImage(jpeg, "玫瑰花田", "https://news.example.cn")).toEqual({ url: "https://news.example.cn/media/ab/cd-1280.jpg", width: 1280, height: 853, alt: "玫瑰花田" });
+    expect(absoluteShareImage(jpeg, "玫瑰花田", "https://news.example.cn")).toEqual({
+      url: "https://news.example.cn/media/ab/cd-1280.jpg",
+      width: 1280,
+      height: 853,
+      alt: "玫瑰花田",
+    });
     expect(absoluteShareImage(jpeg, "", "http://127.0.0.1:3100")?.url).toBe("http://127.0.0.1:3100/media/ab/cd-1280.jpg");
   });
 

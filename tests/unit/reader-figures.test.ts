@@ -33,7 +33,14 @@ describe("a figure", () => {
     const [source] = tags(html, "source");
     expect(source).toMatchObject({ type: "image/avif", srcset: expect.stringContaining("/media/p1/640.avif 640w"), sizes: "(min-width: 48rem) 46rem, calc(100vw - 2rem)" });
     const [img] = tags(html, "img");
-    expect(img).toMatchObject({ src: "/media/p1/1280.jpg", srcset: "/media/p1/640.jpg 640w, /media/p1/1280.jpg 1280w, /media/p1/1920.jpg 1920w", width: "1920", height: "1280", alt: "替代文字1", fetchpriority: "high" });
+    expect(img).toMatchObject({
+      src: "/media/p1/1280.jpg",
+      srcset: "/media/p1/640.jpg 640w, /media/p1/1280.jpg 1280w, /media/p1/1920.jpg 1920w",
+      width: "1920",
+      height: "1280",
+      alt: "替代文字1",
+      fetchpriority: "high",
+    });
     expect(img).not.toHaveProperty("loading");
   });
 
@@ -62,7 +69,14 @@ describe("a list thumbnail", () => {
     const html = render(createElement(Thumbnail, { figure: thumb }));
     expect(html).toMatch(/^<picture class="thumb">/);
     expect(tags(html, "source")[0].sizes).toBe("(min-width: 48rem) 10rem, 33vw");
-    expect(tags(html, "img")[0]).toMatchObject({ width: "160", height: "120", loading: "lazy", alt: "替代文字5", style: "object-position:25% 75%", sizes: "(min-width: 48rem) 10rem, 33vw" });
+    expect(tags(html, "img")[0]).toMatchObject({
+      width: "160",
+      height: "120",
+      loading: "lazy",
+      alt: "替代文字5",
+      style: "object-position:25% 75%",
+      sizes: "(min-width: 48rem) 10rem, 33vw",
+    });
   });
 });
 
@@ -78,8 +92,19 @@ describe("the article body", () => {
   it("keeps text, inline figures and the 组图 in reading order; the 组图 is a plain list of figures then its 总说明", () => {
     const html = render(createElement(ArticleBody, { parts }));
     const order = [...html.matchAll(/<p>([^<]+)<\/p>|<figcaption>([^<]+)<\/figcaption>/g)].map((match) => match[1] ?? match[2]);
-    expect(order).toEqual(["第一段。", "图说10（本报记者 王晓明 摄）", "第二段。", "图说11（本报记者 王晓明 摄）", "图说12（本报记者 王晓明 摄）", "图说13（本报记者 王晓明 摄）", "总说明", "末段。"]);
-    expect(html).toMatch(/<figure class="gallery"><div class="gallery__viewer"><ol class="gallery__items">(<li class="gallery__item"><figure class="photo">.*?<\/figure><\/li>){3}<\/ol><\/div><figcaption>总说明<\/figcaption><\/figure>/);
+    expect(order).toEqual([
+      "第一段。",
+      "图说10（本报记者 王晓明 摄）",
+      "第二段。",
+      "图说11（本报记者 王晓明 摄）",
+      "图说12（本报记者 王晓明 摄）",
+      "图说13（本报记者 王晓明 摄）",
+      "总说明",
+      "末段。",
+    ]);
+    expect(html).toMatch(
+      /<figure class="gallery"><div class="gallery__viewer"><ol class="gallery__items">(<li class="gallery__item"><figure class="photo">.*?<\/figure><\/li>){3}<\/ol><\/div><figcaption>总说明<\/figcaption><\/figure>/,
+    );
     // Without JavaScript nothing is hidden and there are no controls that would do nothing.
     expect(html).not.toMatch(/hidden|<button|aria-roledescription/);
     for (const img of tags(html, "img")) expect(img).toMatchObject({ loading: "lazy", decoding: "async" });

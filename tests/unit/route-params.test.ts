@@ -16,12 +16,27 @@ describe("parsePageParam (?page=)", () => {
     expect(parsePageParam(value)).toBe(page);
   });
 
-  it.each([["0"], ["-1"], ["abc"], ["1e3"], ["1.5"], ["01"], [" 2"], ["2 "], ["+2"], ["0x10"], [""], ["Infinity"], ["NaN"], ["9999999"], ["99999999999999999999"], [["1", "2"]], [[]]])(
-    "rejects %j",
-    (value) => {
-      expect(parsePageParam(value as string | string[])).toBeNull();
-    },
-  );
+  it.each([
+    ["0"],
+    ["-1"],
+    ["abc"],
+    ["1e3"],
+    ["1.5"],
+    ["01"],
+    [" 2"],
+    ["2 "],
+    ["+2"],
+    ["0x10"],
+    [""],
+    ["Infinity"],
+    ["NaN"],
+    ["9999999"],
+    ["99999999999999999999"],
+    [["1", "2"]],
+    [[]],
+  ])("rejects %j", (value) => {
+    expect(parsePageParam(value as string | string[])).toBeNull();
+  });
 });
 
 describe("parseIdParam (/articles/[id], /authors/[id])", () => {

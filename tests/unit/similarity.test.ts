@@ -52,7 +52,12 @@ describe("significantTerms", () => {
 describe("rankSimilar", () => {
   const day = 86_400_000;
   const at = new Date("2020-03-02T03:09:00Z");
-  const candidate = (id: number, relevance: number, channelId: number | null, daysAway = 0): Candidate => ({ id, relevance, channelId, publishedAt: new Date(at.getTime() + daysAway * day) });
+  const candidate = (id: number, relevance: number, channelId: number | null, daysAway = 0): Candidate => ({
+    id,
+    relevance,
+    channelId,
+    publishedAt: new Date(at.getTime() + daysAway * day),
+  });
   const subject = { id: 1, channelId: 7, publishedAt: at, excludedIds: [5] };
 
   it("never lists the article itself nor its picks, and lists at most six", () => {

@@ -31,15 +31,7 @@ describe("slugFromName", () => {
 
 describe("affectedTags", () => {
   it("lists the article, its channel, every byline author, the front page, feed and sitemap", () => {
-    expect(affectedTags({ id: 7, channelId: 3, authorIds: [11, 12] })).toEqual([
-      "article-7",
-      "channel-3",
-      "author-11",
-      "author-12",
-      "front",
-      "feed",
-      "sitemap",
-    ]);
+    expect(affectedTags({ id: 7, channelId: 3, authorIds: [11, 12] })).toEqual(["article-7", "channel-3", "author-11", "author-12", "front", "feed", "sitemap"]);
   });
 
   it("skips the channel when the article has none", () => {

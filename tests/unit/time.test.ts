@@ -62,12 +62,9 @@ describe("parseShanghai", () => {
     expect(parseShanghai(text)).toBeNull();
   });
 
-  it.each(["2020-03-02T03:09:00Z", "2020-03-02T15:59:00Z", "2020-03-02T16:00:00Z", "2020-12-31T16:00:00Z", "2024-02-28T17:45:00Z"])(
-    "round trip format → parse keeps %s",
-    (iso) => {
-      const date = new Date(iso);
-      expect(parseShanghai(formatShanghai(date))?.getTime()).toBe(date.getTime());
-      expect(parseShanghai(toShanghaiIso(date).slice(0, 19))?.getTime()).toBe(date.getTime());
-    },
-  );
+  it.each(["2020-03-02T03:09:00Z", "2020-03-02T15:59:00Z", "2020-03-02T16:00:00Z", "2020-12-31T16:00:00Z", "2024-02-28T17:45:00Z"])("round trip format → parse keeps %s", (iso) => {
+    const date = new Date(iso);
+    expect(parseShanghai(formatShanghai(date))?.getTime()).toBe(date.getTime());
+    expect(parseShanghai(toShanghaiIso(date).slice(0, 19))?.getTime()).toBe(date.getTime());
+  });
 });

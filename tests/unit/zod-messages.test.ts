@@ -26,7 +26,12 @@ describe("zod error map on the shared schemas", () => {
     ["wrong type", articleInputSchema, { ...ARTICLE, title: 7 }, { title: "标题无效" }],
     ["too long, counted in 个字", articleInputSchema, { ...ARTICLE, subtitle: "字".repeat(201) }, { subtitle: "副标题最多 200 个字" }],
     ["too long, worded 太长", articleInputSchema, { ...ARTICLE, bodyHtml: "字".repeat(500_001) }, { bodyHtml: "正文太长" }],
-    ["too many, counted in 条", articleInputSchema, { ...ARTICLE, picks: Array.from({ length: 11 }, () => ({ targetArticleId: 1, title: "", excerpt: "", url: "" })) }, { picks: "新闻推荐最多 10 条" }],
+    [
+      "too many, counted in 条",
+      articleInputSchema,
+      { ...ARTICLE, picks: Array.from({ length: 11 }, () => ({ targetArticleId: 1, title: "", excerpt: "", url: "" })) },
+      { picks: "新闻推荐最多 10 条" },
+    ],
     ["too long, counted in 个字符", createChannelSchema, { ...CHANNEL, slug: "a".repeat(61) }, { slug: "栏目地址最多 60 个字符" }],
     ["a check worded with another label", authorInputSchema, { name: "冯经伟", defaultRoleLabel: "字".repeat(21), bio: "" }, { defaultRoleLabel: "署名身份最多 20 个字" }],
     ["custom refine", createChannelSchema, { ...CHANNEL, slug: "平阴" }, { slug: "栏目地址只能用小写英文字母、数字和连字符（如 pingyin）" }],
@@ -36,7 +41,12 @@ describe("zod error map on the shared schemas", () => {
     ["a choice with its label", mergeAuthorsSchema, { keepId: 4, removeId: "5" }, { removeId: "请选择要并入的作者" }],
     ["an id the form sets", updateChannelSchema, { ...CHANNEL, channelId: -1 }, { channelId: "请求无效" }],
     ["an email", createUserSchema, { email: "not-an-email", displayName: "甲", role: "editor", password: "long enough" }, { email: "请输入有效的邮箱地址" }],
-    ["a transform's own issue", siteSettingsSchema, { siteName: "", defaultSource: "", siteUrl: "ftp://example.com" }, { siteUrl: "网站地址应为 https://www.example.com 这样的形式，不含路径" }],
+    [
+      "a transform's own issue",
+      siteSettingsSchema,
+      { siteName: "", defaultSource: "", siteUrl: "ftp://example.com" },
+      { siteUrl: "网站地址应为 https://www.example.com 这样的形式，不含路径" },
+    ],
   ])("%s", (_name, schema, input, expected) => {
     expect(errors(schema, input)).toEqual(expected);
   });

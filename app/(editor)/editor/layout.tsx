@@ -28,7 +28,9 @@ async function NewsroomHeader() {
   const viewer = await getViewer();
   return (
     <header className="newsroom-header">
-      <Link href="/editor" className="newsroom-brand">编辑部</Link>
+      <Link href="/editor" className="newsroom-brand">
+        编辑部
+      </Link>
       {viewer && (
         <>
           <nav aria-label="编辑部">
@@ -40,7 +42,9 @@ async function NewsroomHeader() {
             {hasPermission(viewer.role, "users.manage") && <Link href="/editor/users">用户</Link>}
             {hasPermission(viewer.role, "audit.read") && <Link href="/editor/audit">审计日志</Link>}
             {hasPermission(viewer.role, "users.manage") && <Link href="/editor/settings">设置</Link>}
-            <Link href="/" target="_blank">查看网站</Link>
+            <Link href="/" target="_blank">
+              查看网站
+            </Link>
           </nav>
           <span className="newsroom-user">
             {viewer.displayName}（{roleLabel(viewer.role)}）

@@ -22,21 +22,31 @@ export default async function ArticleListPage({ searchParams }: Props) {
     <section aria-labelledby="list-heading">
       <div className="toolbar">
         <h1 id="list-heading">文章</h1>
-        <Link className="button primary" href="/editor/articles/new">新建文章</Link>
+        <Link className="button primary" href="/editor/articles/new">
+          新建文章
+        </Link>
       </div>
       <form className="filters" role="search" aria-label="筛选文章">
         <label>
           状态
           <select name="status" defaultValue={status ?? ""}>
             <option value="">全部</option>
-            {ARTICLE_STATES.map((value) => <option key={value} value={value}>{stateLabel(value)}</option>)}
+            {ARTICLE_STATES.map((value) => (
+              <option key={value} value={value}>
+                {stateLabel(value)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           栏目
           <select name="channel" defaultValue={channelId ?? ""}>
             <option value="">全部</option>
-            {channels.map((channel) => <option key={channel.id} value={channel.id}>{channel.name}</option>)}
+            {channels.map((channel) => (
+              <option key={channel.id} value={channel.id}>
+                {channel.name}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -51,16 +61,28 @@ export default async function ArticleListPage({ searchParams }: Props) {
       ) : (
         <table className="article-table">
           <thead>
-            <tr><th scope="col">标题</th><th scope="col">状态</th><th scope="col">栏目</th><th scope="col">署名</th><th scope="col">最后修改</th></tr>
+            <tr>
+              <th scope="col">标题</th>
+              <th scope="col">状态</th>
+              <th scope="col">栏目</th>
+              <th scope="col">署名</th>
+              <th scope="col">最后修改</th>
+            </tr>
           </thead>
           <tbody>
             {list.items.map((item) => (
               <tr key={item.id}>
-                <td><Link href={`/editor/articles/${item.id}`}>{item.title}</Link></td>
-                <td><span className={`status status-${item.state.key}`}>{item.state.label}</span></td>
+                <td>
+                  <Link href={`/editor/articles/${item.id}`}>{item.title}</Link>
+                </td>
+                <td>
+                  <span className={`status status-${item.state.key}`}>{item.state.label}</span>
+                </td>
                 <td>{item.channel}</td>
                 <td>{item.byline}</td>
-                <td>{item.updatedBy} · {item.updatedAt}</td>
+                <td>
+                  {item.updatedBy} · {item.updatedAt}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -15,8 +15,16 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default function SearchPage({ searchParams }: Props) {
   return (
     <section aria-labelledby="search-heading">
-      <h1 id="search-heading" className="page-title">搜索</h1>
-      <Suspense fallback={<p className="meta" aria-busy="true">正在搜索…</p>}>
+      <h1 id="search-heading" className="page-title">
+        搜索
+      </h1>
+      <Suspense
+        fallback={
+          <p className="meta" aria-busy="true">
+            正在搜索…
+          </p>
+        }
+      >
         <SearchResults searchParams={searchParams} />
       </Suspense>
     </section>
@@ -31,13 +39,19 @@ async function SearchResults({ searchParams }: Props) {
   return (
     <>
       <form className="search-form" role="search" action="/search">
-        <label htmlFor="search-q" className="visually-hidden">搜索关键词</label>
+        <label htmlFor="search-q" className="visually-hidden">
+          搜索关键词
+        </label>
         <input id="search-q" name="q" type="search" defaultValue={input.q} maxLength={100} placeholder="输入关键词" />
         <label>
           栏目
           <select name="channel" defaultValue={input.channelId ?? ""}>
             <option value="">全部</option>
-            {channels.map((channel) => <option key={channel.id} value={channel.id}>{channel.name}</option>)}
+            {channels.map((channel) => (
+              <option key={channel.id} value={channel.id}>
+                {channel.name}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -51,16 +65,23 @@ async function SearchResults({ searchParams }: Props) {
         <button type="submit">搜索</button>
       </form>
       {input.q.trim() === "" ? null : result.total === 0 ? (
-        <p className="notice" role="status">没有找到与“{input.q}”相关的文章。</p>
+        <p className="notice" role="status">
+          没有找到与“{input.q}”相关的文章。
+        </p>
       ) : (
         <>
-          <p className="meta" role="status">找到 {result.total} 篇与“{input.q}”相关的文章</p>
+          <p className="meta" role="status">
+            找到 {result.total} 篇与“{input.q}”相关的文章
+          </p>
           <ol className="article-list search-results">
             {result.items.map((hit) => (
               <li key={hit.id} className={hit.thumbnail ? "has-thumb" : undefined}>
-                <h2><Link href={`/articles/${hit.id}`}>{hit.title}</Link></h2>
+                <h2>
+                  <Link href={`/articles/${hit.id}`}>{hit.title}</Link>
+                </h2>
                 {hit.thumbnail && <Thumbnail figure={hit.thumbnail} />}
                 {/* Escaped text with <mark> around the matches only (lib/search/snippet). */}
+                {/* biome-ignore lint/security/noDangerouslySetInnerHtml: escaped text with <mark> only (lib/search/snippet) */}
                 <p dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />
                 <p className="meta">
                   {hit.channel && <Link href={`/channels/${hit.channel.slug}`}>{hit.channel.name}</Link>}

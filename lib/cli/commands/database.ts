@@ -21,7 +21,9 @@ const PROGRESS_FROM = { pages: 2560, files: 500 };
 const copyProgress: ProgressFor = (label, unit = "pages") => {
   let show: ((done: number) => void) | null = null;
   return (done: number, total: number) => {
-    if (total > PROGRESS_FROM[unit]) (show ??= progress(`${label} (${unit})`, total))(done);
+    if (total <= PROGRESS_FROM[unit]) return;
+    show ??= progress(`${label} (${unit})`, total);
+    show(done);
   };
 };
 const LIST_LIMIT = 5;
@@ -62,7 +64,12 @@ async function status(args: string[]): Promise<void> {
   const exists = fs.existsSync(file);
   const { applied, pending, failed, unknown } = getMigrationStatus(file);
   info(`database: ${file}${exists ? ` (${formatBytes(fs.statSync(file).size)})` : " (does not exist yet)"}`);
-  const groups: [string, string[]][] = [["applied", applied], ["pending", pending], ["failed", failed], ["unknown to this version (newer)", unknown]];
+  const groups: [string, string[]][] = [
+    ["applied", applied],
+    ["pending", pending],
+    ["failed", failed],
+    ["unknown to this version (newer)", unknown],
+  ];
   for (const [label, names] of groups.filter(([label, names]) => names.length > 0 || label === "pending")) {
     info(`${label} (${names.length}):${names.map((name) => `\n  ${name}`).join("") || " none"}`);
   }
@@ -97,9 +104,14 @@ async function backup(args: string[]): Promise<void> {
   const result = await createBackup({ databaseFile: databaseFile(), out, mediaDir: media, onProgress: copyProgress("copy"), onFiles: copyProgress("photo files", "files") });
   if (result.restarted) info("the database changed during the copy, so the rest was copied in one consistent step");
   info(`checked the copy: integrity ok, ${formatCount(result.articles, "article")}, ${formatCount(result.migrations, "migration")}`);
-  if (result.media.attempts > 1) info(`photos were deleted or replaced while their files were being placed, so the database was copied again (${result.media.attempts} copies in all)`);
-  info(`backup: ${result.file} (${formatBytes(result.bytes)}) in ${formatSeconds(result.copyMs + result.checkMs)} (copy ${formatSeconds(result.copyMs)}, check ${formatSeconds(result.checkMs)})`);
-  info(`photos: ${result.media.folder} (${formatCount(result.media.files, "file")}, ${formatBytes(result.media.bytes)}: ${result.media.linked} hard-linked, ${result.media.copied} copied) in ${formatSeconds(result.media.ms)}`);
+  if (result.media.attempts > 1)
+    info(`photos were deleted or replaced while their files were being placed, so the database was copied again (${result.media.attempts} copies in all)`);
+  info(
+    `backup: ${result.file} (${formatBytes(result.bytes)}) in ${formatSeconds(result.copyMs + result.checkMs)} (copy ${formatSeconds(result.copyMs)}, check ${formatSeconds(result.checkMs)})`,
+  );
+  info(
+    `photos: ${result.media.folder} (${formatCount(result.media.files, "file")}, ${formatBytes(result.media.bytes)}: ${result.media.linked} hard-linked, ${result.media.copied} copied) in ${formatSeconds(result.media.ms)}`,
+  );
   reportMissingPhotos(result);
   if (options.keep === undefined) return;
   const removed = rotateBackups(path.dirname(out), options.keep);
@@ -110,7 +122,9 @@ async function backup(args: string[]): Promise<void> {
 /** Files the live site lacks although its database names them: the backup cannot hold them either. */
 function reportMissingPhotos({ media }: BackupResult): void {
   if (media.missing.length === 0) return;
-  console.error(`warning: the site's media folder lacks ${formatCount(media.missing.length, "photo file")} its database refers to, so the backup lacks them too (listed in ${path.join(media.folder, "manifest.json")}; run cms media:check):`);
+  console.error(
+    `warning: the site's media folder lacks ${formatCount(media.missing.length, "photo file")} its database refers to, so the backup lacks them too (listed in ${path.join(media.folder, "manifest.json")}; run cms media:check):`,
+  );
   for (const file of media.missing.slice(0, LIST_LIMIT)) console.error(`  photo ${file.photoId}: ${file.key}`);
   if (media.missing.length > LIST_LIMIT) console.error(`  … and ${media.missing.length - LIST_LIMIT} more`);
 }
@@ -121,7 +135,14 @@ const restoreArguments = z.object({
 
 async function restore(args: string[]): Promise<void> {
   const [file] = parseArguments(args, [], restoreArguments).positionals;
-  const result = await restoreDatabase({ file: path.resolve(file), databaseFile: databaseFile(), mediaDir: localMediaDir(), backupDir: backupDir(), report: info, progressFor: copyProgress });
+  const result = await restoreDatabase({
+    file: path.resolve(file),
+    databaseFile: databaseFile(),
+    mediaDir: localMediaDir(),
+    backupDir: backupDir(),
+    report: info,
+    progressFor: copyProgress,
+  });
   if (result.applied.length > 0) info(`migrated the restored database: ${formatNames(result.applied)}`);
   info(`done: the database now holds ${formatCount(result.articles, "article")} and the media folder ${formatCount(result.photos.files, "photo file")} from ${path.resolve(file)}`);
   info("if the site is running, restart it (npm start) so it stops serving pages cached from the replaced content");

@@ -26,7 +26,10 @@ const outSchema = z.string().trim().min(1).max(4096).optional();
 
 /** data/exports/newsdesk-20260301T120000Z.json */
 export function defaultExportFile(now = new Date()): string {
-  const stamp = now.toISOString().replace(/\.\d+Z$/, "Z").replace(/[-:]/g, "");
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z")
+    .replace(/[-:]/g, "");
   return path.join(dataDir(), "exports", `newsdesk-${stamp}.json`);
 }
 

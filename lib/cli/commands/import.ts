@@ -30,7 +30,14 @@ Options:
 ${jsonImportHelp}`;
 
 const argsSchema = z.object({
-  paths: z.array(z.string().min(1).refine((value) => !value.includes("\0"), "invalid PATH")).min(1, "missing PATH: name at least one page file or folder (see cms import --help)"),
+  paths: z
+    .array(
+      z
+        .string()
+        .min(1)
+        .refine((value) => !value.includes("\0"), "invalid PATH"),
+    )
+    .min(1, "missing PATH: name at least one page file or folder (see cms import --help)"),
   dryRun: z.boolean(),
   update: z.boolean(),
 });
@@ -62,8 +69,16 @@ export async function runImport(args: string[], revalidate: Revalidate = request
   info(`${dryRun ? "dry run: " : ""}${files.length} page file${files.length === 1 ? "" : "s"} to import${update ? " (--update)" : ""}`);
   const tick = files.length >= PROGRESS_FROM_FILES ? progress("importing", files.length) : () => {};
   let similarTick: ((done: number) => void) | null = null;
-  const onSimilar = ({ done, total }: { done: number; total: number }) => total >= PROGRESS_FROM_FILES && (similarTick ??= progress("related articles", total))(done);
-  const summary = await importPageFiles(files, { dryRun, update, via: "cli", onFile: (outcome, done) => (reportFile(outcome, dryRun), tick(done)), onSimilar });
+  const onSimilar = ({ done, total }: { done: number; total: number }) => {
+    if (total < PROGRESS_FROM_FILES) return;
+    similarTick ??= progress("related articles", total);
+    similarTick(done);
+  };
+  const onFile = (outcome: Parameters<typeof reportFile>[0], done: number) => {
+    reportFile(outcome, dryRun);
+    tick(done);
+  };
+  const summary = await importPageFiles(files, { dryRun, update, via: "cli", onFile, onSimilar });
   for (const { file, reason } of unreadable) summary.problems.push({ file, status: "skipped", reason });
   summary.counts.skipped += unreadable.length;
   printSummary(summary, { dryRun, update });
@@ -107,6 +122,9 @@ export const importCommand: Command = {
     if (args.length !== 2 || args[1].startsWith("-")) throw new OperationError("usage: cms import --json FILE (see cms import --help)");
     const summary = await importExportFile(args[1], { progress, log: info });
     const failed = summary.variantFailures.length;
-    if (failed > 0) throw new OperationError(`the import is complete, but ${failed} photo${failed === 1 ? " has" : "s have"} no variants yet (listed above): fix the cause, then run cms media:rebuild --pending`);
+    if (failed > 0)
+      throw new OperationError(
+        `the import is complete, but ${failed} photo${failed === 1 ? " has" : "s have"} no variants yet (listed above): fix the cause, then run cms media:rebuild --pending`,
+      );
   },
 };

@@ -74,10 +74,19 @@ async function check(args: string[]): Promise<void> {
   info(`media store: ${mediaStoreKind()} at ${mediaDir()}`);
   const report = await checkMedia();
   info(`${report.photos} photos, ${report.variants} variant files recorded`);
-  printList("missing variant files", report.missingVariants.map((item) => `photo ${item.photoId}: ${item.key}`));
-  printList("missing originals (these photos cannot be rebuilt)", report.missingOriginals.map((item) => `photo ${item.photoId}: ${item.key}`));
+  printList(
+    "missing variant files",
+    report.missingVariants.map((item) => `photo ${item.photoId}: ${item.key}`),
+  );
+  printList(
+    "missing originals (these photos cannot be rebuilt)",
+    report.missingOriginals.map((item) => `photo ${item.photoId}: ${item.key}`),
+  );
   printList("files no photo refers to", report.orphans);
-  printList("photos with unfinished variants (run cms media:rebuild --pending)", report.unfinished.map((id) => `photo ${id}`));
+  printList(
+    "photos with unfinished variants (run cms media:rebuild --pending)",
+    report.unfinished.map((id) => `photo ${id}`),
+  );
   if (hasProblems(report)) throw new OperationError(`media check found ${countProblems(report)} problem${countProblems(report) === 1 ? "" : "s"}`);
   info("media check: no problems");
 }

@@ -2,7 +2,7 @@
 // lib/users/manage as OPERATOR: the web's rules still apply, audit events have no actor and "cli".
 // Passwords are never printed, except a generated one, once.
 import crypto from "node:crypto";
-import { z } from "zod";
+import type { z } from "zod";
 import { emailSchema, PASSWORD_MAX, PASSWORD_MIN, passwordSchema } from "../../auth/schema";
 import { ROLES } from "../../auth/permissions";
 import { NotFoundError, ValidationError } from "../../errors";
@@ -111,7 +111,13 @@ async function listUsers(args: string[]): Promise<void> {
   const rows = await users.listUsers(users.OPERATOR, CLI);
   const table = [["email", "name", "role", "disabled", "created"], ...rows.map((user) => [user.email, user.displayName, user.role, user.disabled ? "yes" : "no", user.createdAt])];
   const widths = table[0].map((_, column) => Math.max(...table.map((row) => displayWidth(row[column]))));
-  for (const row of table) info(row.map((cell, column) => cell + " ".repeat(widths[column] - displayWidth(cell))).join("  ").trimEnd());
+  for (const row of table)
+    info(
+      row
+        .map((cell, column) => cell + " ".repeat(widths[column] - displayWidth(cell)))
+        .join("  ")
+        .trimEnd(),
+    );
   info(`${rows.length} user${rows.length === 1 ? "" : "s"} (created in ${TIME_ZONE} time)`);
 }
 
@@ -120,7 +126,7 @@ function displayWidth(text: string): number {
   return [...text].reduce((width, char) => width + (/[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(char) ? 2 : 1), 0);
 }
 
-const AUDIT_NOTE = "Audited with no actor and client address \"cli\".";
+const AUDIT_NOTE = 'Audited with no actor and client address "cli".';
 const PASSWORD_NOTE = `Without --password a strong random password is generated and printed once; a given one must be ${PASSWORD_MIN}-${PASSWORD_MAX} characters.`;
 
 function command(name: string, summary: string, usage: string, details: string, run: Command["run"]): Command {
@@ -128,7 +134,13 @@ function command(name: string, summary: string, usage: string, details: string, 
 }
 
 export const userCommands: Command[] = [
-  command("user:create", "create a user account", "--email E --name N --role reporter|editor|admin [--password P]", `${PASSWORD_NOTE}\nThe email must not be in use (case does not matter). ${AUDIT_NOTE}`, createUser),
+  command(
+    "user:create",
+    "create a user account",
+    "--email E --name N --role reporter|editor|admin [--password P]",
+    `${PASSWORD_NOTE}\nThe email must not be in use (case does not matter). ${AUDIT_NOTE}`,
+    createUser,
+  ),
   command("user:role", "change a user's role", "--email E --role reporter|editor|admin", `The last active admin cannot lose the admin role. ${AUDIT_NOTE}`, changeRole),
   command("user:password", "set a new password and end the user's sessions", "--email E [--password P]", `${PASSWORD_NOTE}\n${AUDIT_NOTE}`, resetPassword),
   command("user:disable", "disable a user and end their sessions", "--email E", `The last active admin cannot be disabled. ${AUDIT_NOTE}`, setDisabled(true)),

@@ -16,6 +16,11 @@ type Props = {
  */
 export async function PermissionGate({ action, returnTo, children }: Props) {
   const viewer = await requireViewer(returnTo);
-  if (!hasPermission(viewer.role, action)) return <p className="notice" role="alert">没有权限访问此页面</p>;
+  if (!hasPermission(viewer.role, action))
+    return (
+      <p className="notice" role="alert">
+        没有权限访问此页面
+      </p>
+    );
   return children(viewer);
 }

@@ -9,5 +9,9 @@ const subscribe = () => () => {};
  * clicked or chosen before hydration is silently lost.
  */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(subscribe, () => true, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
 }

@@ -108,21 +108,49 @@ export function ArticleForm({ article, initialInput, leadPhoto = null, channels,
   const described = (field: string) => (errors[field] ? { "aria-invalid": true, "aria-describedby": `error-${field}` } : {});
 
   return (
-    <form className="article-form" onSubmit={(event) => { event.preventDefault(); submit("save"); }} noValidate>
+    <form
+      className="article-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit("save");
+      }}
+      noValidate
+    >
       <div className="toolbar">
         <h1>{article ? "编辑文章" : "新建文章"}</h1>
         {article && <span className={`status status-${article.state.key}`}>{article.state.label}</span>}
-        {article && <span className="meta">第 {baseVersion} 版 · {article.updatedBy} 最后修改</span>}
-        {article && <Link href={`/editor/articles/${article.id}/preview`} target="_blank">预览</Link>}
+        {article && (
+          <span className="meta">
+            第 {baseVersion} 版 · {article.updatedBy} 最后修改
+          </span>
+        )}
+        {article && (
+          <Link href={`/editor/articles/${article.id}/preview`} target="_blank">
+            预览
+          </Link>
+        )}
         {article && <Link href={`/editor/articles/${article.id}/revisions`}>修订记录</Link>}
       </div>
 
-      {!buttons.editable && <p className="notice" role="note">这篇文章已发布或归档，只有编辑可以修改。</p>}
-      {otherEditors.length > 0 && <p className="notice" role="status">{otherEditors.join("、")} 正在编辑</p>}
+      {!buttons.editable && (
+        <p className="notice" role="note">
+          这篇文章已发布或归档，只有编辑可以修改。
+        </p>
+      )}
+      {otherEditors.length > 0 && (
+        <p className="notice" role="status">
+          {otherEditors.join("、")} 正在编辑
+        </p>
+      )}
       {draft.offer && (
         <div className="notice" role="alert">
           <p>发现 {new Date(draft.offer.savedAt).toLocaleString("zh-CN", { timeZone: TIME_ZONE, hour12: false })} 的本地草稿，比已保存的版本更新。</p>
-          <button type="button" onClick={restoreDraft}>恢复草稿</button> <button type="button" onClick={draft.dismiss}>丢弃草稿</button>
+          <button type="button" onClick={restoreDraft}>
+            恢复草稿
+          </button>{" "}
+          <button type="button" onClick={draft.dismiss}>
+            丢弃草稿
+          </button>
         </div>
       )}
       <div aria-live="polite">
@@ -132,8 +160,12 @@ export function ArticleForm({ article, initialInput, leadPhoto = null, channels,
             {conflict && article && (
               <>
                 {" "}
-                <Link href={`/editor/articles/${article.id}/revisions?from=${baseVersion}&to=${conflict.currentVersion}`} target="_blank">查看差异</Link>{" "}
-                <button type="button" onClick={() => submit("save", conflict.currentVersion)}>仍然覆盖保存</button>
+                <Link href={`/editor/articles/${article.id}/revisions?from=${baseVersion}&to=${conflict.currentVersion}`} target="_blank">
+                  查看差异
+                </Link>{" "}
+                <button type="button" onClick={() => submit("save", conflict.currentVersion)}>
+                  仍然覆盖保存
+                </button>
               </>
             )}
           </p>
@@ -152,21 +184,46 @@ export function ArticleForm({ article, initialInput, leadPhoto = null, channels,
       </div>
       <div className="field">
         <label htmlFor="summary">摘要</label>
-        <textarea id="summary" rows={3} value={input.summary} placeholder="留空则自动取正文开头" onChange={(event) => set("summary", event.target.value)} {...described("summary")} />
+        <textarea
+          id="summary"
+          rows={3}
+          value={input.summary}
+          placeholder="留空则自动取正文开头"
+          onChange={(event) => set("summary", event.target.value)}
+          {...described("summary")}
+        />
         {error("summary")}
       </div>
       <LeadPhotoField lead={input.lead} onChange={(next) => set("lead", next)} photo={lead} errors={errors} onBusyChange={setLeadUploading} />
       <div className="field">
-        <span className="label" id="body-label">正文</span>
-        <RichTextEditor key={bodyKey} html={input.bodyHtml} onChange={(html) => set("bodyHtml", html)} labelId="body-label" describedBy={errors.bodyHtml ? "error-bodyHtml" : undefined} onBusyChange={setBodyUploading} />
+        <span className="label" id="body-label">
+          正文
+        </span>
+        <RichTextEditor
+          key={bodyKey}
+          html={input.bodyHtml}
+          onChange={(html) => set("bodyHtml", html)}
+          labelId="body-label"
+          describedBy={errors.bodyHtml ? "error-bodyHtml" : undefined}
+          onBusyChange={setBodyUploading}
+        />
         {error("bodyHtml")}
       </div>
       <div className="field-row">
         <div className="field">
           <label htmlFor="channel">栏目</label>
-          <select id="channel" value={input.channelId ?? ""} onChange={(event) => set("channelId", event.target.value ? Number(event.target.value) : null)} {...described("channelId")}>
+          <select
+            id="channel"
+            value={input.channelId ?? ""}
+            onChange={(event) => set("channelId", event.target.value ? Number(event.target.value) : null)}
+            {...described("channelId")}
+          >
             <option value="">（无栏目）</option>
-            {channels.map((channel) => <option key={channel.id} value={channel.id}>{channel.name}</option>)}
+            {channels.map((channel) => (
+              <option key={channel.id} value={channel.id}>
+                {channel.name}
+              </option>
+            ))}
           </select>
           {error("channelId")}
         </div>
@@ -185,7 +242,9 @@ export function ArticleForm({ article, initialInput, leadPhoto = null, channels,
             aria-describedby="publishedAt-hint"
             {...described("publishedAt")}
           />
-          <span className="hint" id="publishedAt-hint">北京时间；晚于现在则定时发布，留空则发布时取当前时间</span>
+          <span className="hint" id="publishedAt-hint">
+            北京时间；晚于现在则定时发布，留空则发布时取当前时间
+          </span>
           {error("publishedAt")}
         </div>
       </div>
@@ -193,12 +252,36 @@ export function ArticleForm({ article, initialInput, leadPhoto = null, channels,
       <PicksField picks={input.picks} onChange={(picks) => set("picks", picks)} errors={errors} suggestions={suggestions} />
 
       <div className="form-actions">
-        {buttons.editable && <button type="submit" className="primary" disabled={pending || uploading}>保存</button>}
-        {buttons.submit && <button type="button" disabled={pending || uploading} onClick={() => submit("submit")}>提交审核</button>}
-        {buttons.publish && <button type="button" className="publish" disabled={pending || uploading} onClick={() => submit("publish")}>发布</button>}
-        {buttons.unpublish && <button type="button" disabled={pending || uploading} onClick={() => submit("unpublish")}>撤稿</button>}
-        {buttons.archive && <button type="button" disabled={pending || uploading} onClick={() => submit("archive")}>归档</button>}
-        {pending && <span className="meta" role="status">正在保存…</span>}
+        {buttons.editable && (
+          <button type="submit" className="primary" disabled={pending || uploading}>
+            保存
+          </button>
+        )}
+        {buttons.submit && (
+          <button type="button" disabled={pending || uploading} onClick={() => submit("submit")}>
+            提交审核
+          </button>
+        )}
+        {buttons.publish && (
+          <button type="button" className="publish" disabled={pending || uploading} onClick={() => submit("publish")}>
+            发布
+          </button>
+        )}
+        {buttons.unpublish && (
+          <button type="button" disabled={pending || uploading} onClick={() => submit("unpublish")}>
+            撤稿
+          </button>
+        )}
+        {buttons.archive && (
+          <button type="button" disabled={pending || uploading} onClick={() => submit("archive")}>
+            归档
+          </button>
+        )}
+        {pending && (
+          <span className="meta" role="status">
+            正在保存…
+          </span>
+        )}
         {!pending && uploading && <span className="meta">图片上传中，完成后才能保存</span>}
         {!pending && !uploading && dirty && <span className="meta">有未保存的修改</span>}
       </div>

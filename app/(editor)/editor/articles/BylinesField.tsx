@@ -20,7 +20,11 @@ export function BylinesField({ bylines, onChange, errors }: { bylines: BylineInp
   return (
     <fieldset className="field bylines">
       <legend>署名</legend>
-      <datalist id="role-labels">{BYLINE_ROLE_SUGGESTIONS.map((label) => <option key={label} value={label} />)}</datalist>
+      <datalist id="role-labels">
+        {BYLINE_ROLE_SUGGESTIONS.map((label) => (
+          <option key={label} value={label} />
+        ))}
+      </datalist>
       {bylines.map((byline, index) => (
         <div className="byline-row" key={index}>
           <input aria-label={`署名 ${index + 1} 身份`} list="role-labels" value={byline.roleLabel} onChange={(event) => update(index, { roleLabel: event.target.value })} />
@@ -36,8 +40,15 @@ export function BylinesField({ bylines, onChange, errors }: { bylines: BylineInp
               <ul className="combo-options" aria-label="选择作者">
                 {options.authors.map((author) => (
                   <li key={author.id}>
-                    <button type="button" onClick={() => { update(index, { authorId: author.id, authorName: author.name }); setOptions(null); }}>
-                      {author.name} · {author.defaultRoleLabel}{author.bio ? ` · ${author.bio.slice(0, 20)}` : ""}
+                    <button
+                      type="button"
+                      onClick={() => {
+                        update(index, { authorId: author.id, authorName: author.name });
+                        setOptions(null);
+                      }}
+                    >
+                      {author.name} · {author.defaultRoleLabel}
+                      {author.bio ? ` · ${author.bio.slice(0, 20)}` : ""}
                     </button>
                   </li>
                 ))}
@@ -45,13 +56,17 @@ export function BylinesField({ bylines, onChange, errors }: { bylines: BylineInp
             )}
           </div>
           <span className="hint">{byline.authorId ? "已关联作者" : byline.authorName ? "保存时新建作者" : ""}</span>
-          <button type="button" onClick={() => onChange(bylines.filter((_, i) => i !== index))}>删除</button>
+          <button type="button" onClick={() => onChange(bylines.filter((_, i) => i !== index))}>
+            删除
+          </button>
           {(errors[`bylines.${index}.authorName`] || errors[`bylines.${index}.roleLabel`]) && (
             <p className="field-error">{errors[`bylines.${index}.authorName`] ?? errors[`bylines.${index}.roleLabel`]}</p>
           )}
         </div>
       ))}
-      <button type="button" onClick={() => onChange([...bylines, { authorId: null, authorName: "", roleLabel: DEFAULT_BYLINE_ROLE }])}>添加署名</button>
+      <button type="button" onClick={() => onChange([...bylines, { authorId: null, authorName: "", roleLabel: DEFAULT_BYLINE_ROLE }])}>
+        添加署名
+      </button>
       {errors.bylines && <p className="field-error">{errors.bylines}</p>}
     </fieldset>
   );

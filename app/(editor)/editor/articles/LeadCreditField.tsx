@@ -42,6 +42,7 @@ export function LeadCreditField({ photo, credit, onChange, error }: Props) {
     <div className="field">
       <label htmlFor="lead-credit">摄影</label>
       {editable ? (
+        // biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere in the combo box closes its list; the input and options are the controls
         <div className="combo" onKeyDown={(event) => event.key === "Escape" && setOptions([])}>
           <input
             id="lead-credit"
@@ -56,7 +57,9 @@ export function LeadCreditField({ photo, credit, onChange, error }: Props) {
             <ul className="combo-options" aria-label="选择作者">
               {options.map((author) => (
                 <li key={author.id}>
-                  <button type="button" onClick={() => pick(author)}>{author.defaultRoleLabel} {author.name}</button>
+                  <button type="button" onClick={() => pick(author)}>
+                    {author.defaultRoleLabel} {author.name}
+                  </button>
                 </li>
               ))}
             </ul>
@@ -65,8 +68,14 @@ export function LeadCreditField({ photo, credit, onChange, error }: Props) {
       ) : (
         <input id="lead-credit" readOnly={Boolean(photo)} disabled={!photo} value={photo ? photo.credit || "（未署名）" : ""} aria-describedby={describedBy} />
       )}
-      <span className="hint" id="lead-credit-hint">{hint}</span>
-      {error && <p className="field-error" id={errorId}>{error}</p>}
+      <span className="hint" id="lead-credit-hint">
+        {hint}
+      </span>
+      {error && (
+        <p className="field-error" id={errorId}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }

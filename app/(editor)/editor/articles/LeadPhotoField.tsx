@@ -27,7 +27,12 @@ type Props = {
 export function LeadPhotoField({ lead, onChange, photo, errors, onBusyChange }: Props) {
   const [uploads] = useState(() => new PhotoUploads("lead"));
   const [picking, setPicking] = useState(false);
-  const uploading = useSyncExternalStore(uploads.subscribe, () => uploads.pendingCount(), () => 0) > 0;
+  const uploading =
+    useSyncExternalStore(
+      uploads.subscribe,
+      () => uploads.pendingCount(),
+      () => 0,
+    ) > 0;
   useEffect(() => onBusyChange(uploading), [uploading, onBusyChange]);
 
   function use(chosen: PhotoDto) {
@@ -50,7 +55,12 @@ export function LeadPhotoField({ lead, onChange, photo, errors, onBusyChange }: 
     if (photos[0]) use(photos[0]);
   }
 
-  const error = (key: string) => errors[key] && <p className="field-error" id={`error-${key}`}>{errors[key]}</p>;
+  const error = (key: string) =>
+    errors[key] && (
+      <p className="field-error" id={`error-${key}`}>
+        {errors[key]}
+      </p>
+    );
   const described = (key: string, hint?: string) => {
     const ids = [hint, errors[key] ? `error-${key}` : undefined].filter(Boolean).join(" ");
     return { ...(ids ? { "aria-describedby": ids } : {}), ...(errors[key] ? { "aria-invalid": true } : {}) };
@@ -69,25 +79,62 @@ export function LeadPhotoField({ lead, onChange, photo, errors, onBusyChange }: 
         </div>
         <div className="lead-actions">
           <div className="row-actions">
-            <input id="lead-upload" className="file-input" type="file" accept={PHOTO_ACCEPT} aria-describedby="lead-upload-hint" onChange={(event) => { upload(event.target.files?.[0]); event.target.value = ""; }} />
-            <label htmlFor="lead-upload" className="file-button">上传题图</label>
-            <button type="button" onClick={() => setPicking(true)}>从图片库选择</button>
-            {lead && <button type="button" onClick={() => onChange(null)}>移除题图</button>}
+            <input
+              id="lead-upload"
+              className="file-input"
+              type="file"
+              accept={PHOTO_ACCEPT}
+              aria-describedby="lead-upload-hint"
+              onChange={(event) => {
+                upload(event.target.files?.[0]);
+                event.target.value = "";
+              }}
+            />
+            <label htmlFor="lead-upload" className="file-button">
+              上传题图
+            </label>
+            <button type="button" onClick={() => setPicking(true)}>
+              从图片库选择
+            </button>
+            {lead && (
+              <button type="button" onClick={() => onChange(null)}>
+                移除题图
+              </button>
+            )}
           </div>
-          <span className="hint" id="lead-upload-hint">上传的图片同时存入图片库。JPEG、PNG、WebP、GIF 或 AVIF。</span>
+          <span className="hint" id="lead-upload-hint">
+            上传的图片同时存入图片库。JPEG、PNG、WebP、GIF 或 AVIF。
+          </span>
           <UploadList uploads={uploads} label="题图上传进度" />
           {error("lead")}
         </div>
       </div>
       <div className="field">
         <label htmlFor="lead-caption">图说</label>
-        <textarea id="lead-caption" rows={2} maxLength={500} disabled={!lead} value={lead?.caption ?? ""} onChange={(event) => lead && onChange({ ...lead, caption: event.target.value })} {...described("lead.caption")} />
+        <textarea
+          id="lead-caption"
+          rows={2}
+          maxLength={500}
+          disabled={!lead}
+          value={lead?.caption ?? ""}
+          onChange={(event) => lead && onChange({ ...lead, caption: event.target.value })}
+          {...described("lead.caption")}
+        />
         {error("lead.caption")}
       </div>
       <div className="field">
         <label htmlFor="lead-alt">替代文字</label>
-        <input id="lead-alt" maxLength={200} disabled={!lead} value={lead?.alt ?? ""} onChange={(event) => lead && onChange({ ...lead, alt: event.target.value })} {...described("lead.alt", "lead-alt-hint")} />
-        <span className="hint" id="lead-alt-hint">写出图片的内容，供视障读者和图片打不开时使用；发布前必须填写。</span>
+        <input
+          id="lead-alt"
+          maxLength={200}
+          disabled={!lead}
+          value={lead?.alt ?? ""}
+          onChange={(event) => lead && onChange({ ...lead, alt: event.target.value })}
+          {...described("lead.alt", "lead-alt-hint")}
+        />
+        <span className="hint" id="lead-alt-hint">
+          写出图片的内容，供视障读者和图片打不开时使用；发布前必须填写。
+        </span>
         {error("lead.alt")}
       </div>
       <LeadCreditField photo={shown} credit={photo.credit} onChange={photo.setCredit} error={errors["lead.credit"]} />

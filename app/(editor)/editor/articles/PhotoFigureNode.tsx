@@ -50,7 +50,13 @@ export const PhotoFigure = Node.create({
         (photos) =>
         ({ commands, dispatch, tr }) => {
           const at = blockInsertionPoint(tr.doc, tr.selection.to);
-          if (!commands.insertContentAt(at, photos.map((photo) => ({ type: this.name, attrs: photo })))) return false;
+          if (
+            !commands.insertContentAt(
+              at,
+              photos.map((photo) => ({ type: this.name, attrs: photo })),
+            )
+          )
+            return false;
           if (dispatch) placeCursorAfterInsertion(tr);
           return true;
         },
@@ -72,9 +78,18 @@ function PhotoFigureView({ node, updateAttributes, deleteNode, selected }: React
   return (
     <NodeViewWrapper className={selected ? "body-photo is-selected" : "body-photo"}>
       <figure className="body-figure">
-        <span className="drag-handle" data-drag-handle draggable="true" title="拖动以移动图片" aria-hidden="true">⠿</span>
+        <span className="drag-handle" data-drag-handle draggable="true" title="拖动以移动图片" aria-hidden="true">
+          ⠿
+        </span>
         {photo.src ? <img src={photo.src} alt={photo.alt.trim() || UNDESCRIBED} draggable={false} /> : <p className="figure-missing">这张图片的文件已不在图片库中</p>}
-        <NodeTextInput className="figure-caption" aria-label="图片说明" placeholder="图片说明（图说，选填）" value={photo.caption} maxLength={500} onValueChange={(caption) => updateAttributes({ caption })} />
+        <NodeTextInput
+          className="figure-caption"
+          aria-label="图片说明"
+          placeholder="图片说明（图说，选填）"
+          value={photo.caption}
+          maxLength={500}
+          onValueChange={(caption) => updateAttributes({ caption })}
+        />
         <div className="figure-tools">
           <label htmlFor={altId}>图片描述</label>
           <NodeTextInput
@@ -86,8 +101,14 @@ function PhotoFigureView({ node, updateAttributes, deleteNode, selected }: React
             aria-describedby={lacksAlt ? `${altId}-hint` : undefined}
             onValueChange={(alt) => updateAttributes({ alt })}
           />
-          <button type="button" onClick={deleteNode}>删除图片</button>
-          {lacksAlt && <span className="hint" id={`${altId}-hint`}>发布前须填写</span>}
+          <button type="button" onClick={deleteNode}>
+            删除图片
+          </button>
+          {lacksAlt && (
+            <span className="hint" id={`${altId}-hint`}>
+              发布前须填写
+            </span>
+          )}
         </div>
       </figure>
     </NodeViewWrapper>

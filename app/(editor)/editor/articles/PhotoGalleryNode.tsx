@@ -89,10 +89,16 @@ function PhotoGalleryView({ node, updateAttributes, deleteNode, selected, extens
     <NodeViewWrapper className={selected ? "body-photo is-selected" : "body-photo"}>
       <figure className="body-gallery" role="group" aria-labelledby={`${id}-title`}>
         <div className="gallery-head">
-          <span className="drag-handle" data-drag-handle draggable="true" title="拖动以移动组图" aria-hidden="true">⠿</span>
+          <span className="drag-handle" data-drag-handle draggable="true" title="拖动以移动组图" aria-hidden="true">
+            ⠿
+          </span>
           <strong id={`${id}-title`}>组图（{items.length} 张）</strong>
-          <button type="button" onClick={addPhotos}>添加图片</button>
-          <button type="button" onClick={deleteNode}>删除组图</button>
+          <button type="button" onClick={addPhotos}>
+            添加图片
+          </button>
+          <button type="button" onClick={deleteNode}>
+            删除组图
+          </button>
         </div>
         <ol className="gallery-items">
           {items.map((item, index) => {
@@ -101,7 +107,13 @@ function PhotoGalleryView({ node, updateAttributes, deleteNode, selected, extens
               <li key={`${item.photoId}-${index}`} className="gallery-item">
                 {item.src ? <img src={item.src} alt={item.alt.trim() || UNDESCRIBED} draggable={false} /> : <p className="figure-missing">文件已不在图片库中</p>}
                 <div className="gallery-item-fields">
-                  <NodeTextInput aria-label={`第 ${n} 张的分说明`} placeholder="分说明（选填）" value={item.caption} maxLength={500} onValueChange={(text) => patch(index, { caption: text })} />
+                  <NodeTextInput
+                    aria-label={`第 ${n} 张的分说明`}
+                    placeholder="分说明（选填）"
+                    value={item.caption}
+                    maxLength={500}
+                    onValueChange={(text) => patch(index, { caption: text })}
+                  />
                   <NodeTextInput
                     aria-label={`第 ${n} 张的图片描述`}
                     placeholder="图片描述（发布前须填写）"
@@ -111,16 +123,29 @@ function PhotoGalleryView({ node, updateAttributes, deleteNode, selected, extens
                     onValueChange={(text) => patch(index, { alt: text })}
                   />
                   <div className="row-actions">
-                    <button type="button" aria-label={`上移第 ${n} 张`} disabled={index === 0} onClick={() => move(index, -1)}>上移</button>
-                    <button type="button" aria-label={`下移第 ${n} 张`} disabled={index === items.length - 1} onClick={() => move(index, 1)}>下移</button>
-                    <button type="button" aria-label={`移除第 ${n} 张`} onClick={() => setItems(items.filter((_, i) => i !== index))}>移除</button>
+                    <button type="button" aria-label={`上移第 ${n} 张`} disabled={index === 0} onClick={() => move(index, -1)}>
+                      上移
+                    </button>
+                    <button type="button" aria-label={`下移第 ${n} 张`} disabled={index === items.length - 1} onClick={() => move(index, 1)}>
+                      下移
+                    </button>
+                    <button type="button" aria-label={`移除第 ${n} 张`} onClick={() => setItems(items.filter((_, i) => i !== index))}>
+                      移除
+                    </button>
                   </div>
                 </div>
               </li>
             );
           })}
         </ol>
-        <NodeTextInput className="figure-caption" aria-label="总说明" placeholder="总说明（组图的说明，选填）" value={caption} maxLength={500} onValueChange={(text) => updateAttributes({ caption: text })} />
+        <NodeTextInput
+          className="figure-caption"
+          aria-label="总说明"
+          placeholder="总说明（组图的说明，选填）"
+          value={caption}
+          maxLength={500}
+          onValueChange={(text) => updateAttributes({ caption: text })}
+        />
       </figure>
     </NodeViewWrapper>
   );

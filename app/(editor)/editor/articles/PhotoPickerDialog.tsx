@@ -32,6 +32,7 @@ export function PhotoPickerDialog({ request, onClose }: Props) {
   const [uploads] = useState(() => new PhotoUploads("picker"));
   const ticket = useRef(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: opens the dialog and loads the first page once, on mount
   useEffect(() => {
     const element = dialog.current;
     element?.showModal();
@@ -78,10 +79,20 @@ export function PhotoPickerDialog({ request, onClose }: Props) {
 
   const uploading = useSyncExternalStore(uploads.subscribe, uploads.getSnapshot, uploads.getSnapshot).some((item) => item.state === "waiting" || item.state === "sending");
   return createPortal(
-    <dialog ref={dialog} className="photo-picker" aria-labelledby={`${id}-title`} onCancel={(event) => { event.preventDefault(); onClose({ photos: [], files: [] }); }}>
+    <dialog
+      ref={dialog}
+      className="photo-picker"
+      aria-labelledby={`${id}-title`}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose({ photos: [], files: [] });
+      }}
+    >
       <div className="photo-picker-head">
         <h2 id={`${id}-title`}>{request.title}</h2>
-        <button type="button" onClick={() => onClose({ photos: [], files: [] })}>取消</button>
+        <button type="button" onClick={() => onClose({ photos: [], files: [] })}>
+          取消
+        </button>
       </div>
       {request.upload && (
         <div className="photo-picker-upload">
@@ -97,7 +108,9 @@ export function PhotoPickerDialog({ request, onClose }: Props) {
               event.target.value = "";
             }}
           />
-          <label htmlFor={`${id}-upload`} className="file-button">上传图片</label>
+          <label htmlFor={`${id}-upload`} className="file-button">
+            上传图片
+          </label>
           <span className="hint" id={`${id}-upload-hint`}>
             {request.multiple ? "上传的图片存入图片库，并自动选中" : "上传的图片存入图片库，并插入到正文光标处"}
           </span>
@@ -139,12 +152,18 @@ export function PhotoPickerDialog({ request, onClose }: Props) {
         })}
       </ul>
       {page && page.page < page.pageCount && (
-        <button type="button" disabled={loading} onClick={() => void load(query, page.page + 1)}>加载更多</button>
+        <button type="button" disabled={loading} onClick={() => void load(query, page.page + 1)}>
+          加载更多
+        </button>
       )}
       {request.multiple && (
         <div className="photo-picker-foot">
-          <span>已选 {chosen.length} 张{uploading ? "，还有图片正在上传" : ""}</span>
-          <button type="button" className="primary" disabled={chosen.length === 0} onClick={() => onClose({ photos: chosen, files: [] })}>确定</button>
+          <span>
+            已选 {chosen.length} 张{uploading ? "，还有图片正在上传" : ""}
+          </span>
+          <button type="button" className="primary" disabled={chosen.length === 0} onClick={() => onClose({ photos: chosen, files: [] })}>
+            确定
+          </button>
         </div>
       )}
     </dialog>,

@@ -58,7 +58,13 @@ export const PhotoUpload = Node.create<Options>({
           if (!dispatch) return true;
           const entries = files.map((file) => ({ marker: host.nextMarker(), file }));
           const at = blockInsertionPoint(tr.doc, position ?? tr.selection.to);
-          if (!commands.insertContentAt(at, entries.map(({ marker }) => ({ type: this.name, attrs: { marker } })))) return false;
+          if (
+            !commands.insertContentAt(
+              at,
+              entries.map(({ marker }) => ({ type: this.name, attrs: { marker } })),
+            )
+          )
+            return false;
           placeCursorAfterInsertion(tr);
           // Each upload answers long after this transaction is applied, and finds its placeholder then.
           startUploads(this.editor, host, entries);
@@ -179,7 +185,9 @@ function PhotoUploadView({ node, deleteNode, extension }: ReactNodeViewProps) {
       )}
       {item?.state === "failed" && <span className="field-error">{item.error}</span>}
       {(!item || item.state === "failed") && (
-        <button type="button" onClick={deleteNode} aria-label={`移除 ${name}`}>移除</button>
+        <button type="button" onClick={deleteNode} aria-label={`移除 ${name}`}>
+          移除
+        </button>
       )}
     </NodeViewWrapper>
   );

@@ -38,18 +38,35 @@ export function PicksField({ picks, onChange, errors, suggestions }: Props) {
         {picks.map((pick, index) => (
           <li key={index} className="pick-row">
             {pick.targetArticleId ? (
-              <p>站内文章：<a href={`/articles/${pick.targetArticleId}`} target="_blank">{pick.title}</a></p>
+              <p>
+                站内文章：
+                <a href={`/articles/${pick.targetArticleId}`} target="_blank" rel="noopener">
+                  {pick.title}
+                </a>
+              </p>
             ) : (
               <>
                 <input aria-label={`推荐 ${index + 1} 标题`} placeholder="标题" value={pick.title} onChange={(event) => update(index, { title: event.target.value })} />
-                <textarea aria-label={`推荐 ${index + 1} 摘要`} placeholder="摘要" rows={2} value={pick.excerpt} onChange={(event) => update(index, { excerpt: event.target.value })} />
+                <textarea
+                  aria-label={`推荐 ${index + 1} 摘要`}
+                  placeholder="摘要"
+                  rows={2}
+                  value={pick.excerpt}
+                  onChange={(event) => update(index, { excerpt: event.target.value })}
+                />
                 <input aria-label={`推荐 ${index + 1} 链接`} placeholder="https://…（可选）" value={pick.url} onChange={(event) => update(index, { url: event.target.value })} />
               </>
             )}
             <div className="row-actions">
-              <button type="button" disabled={index === 0} onClick={() => move(index, -1)}>上移</button>
-              <button type="button" disabled={index === picks.length - 1} onClick={() => move(index, 1)}>下移</button>
-              <button type="button" onClick={() => onChange(picks.filter((_, i) => i !== index))}>删除</button>
+              <button type="button" disabled={index === 0} onClick={() => move(index, -1)}>
+                上移
+              </button>
+              <button type="button" disabled={index === picks.length - 1} onClick={() => move(index, 1)}>
+                下移
+              </button>
+              <button type="button" onClick={() => onChange(picks.filter((_, i) => i !== index))}>
+                删除
+              </button>
             </div>
             {(errors[`picks.${index}.title`] || errors[`picks.${index}.url`]) && <p className="field-error">{errors[`picks.${index}.title`] ?? errors[`picks.${index}.url`]}</p>}
           </li>
@@ -61,14 +78,23 @@ export function PicksField({ picks, onChange, errors, suggestions }: Props) {
           <ul aria-label="搜索结果">
             {found.map((article) => (
               <li key={article.id}>
-                <button type="button" onClick={() => { add(article); setFound([]); setQuery(""); }}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    add(article);
+                    setFound([]);
+                    setQuery("");
+                  }}
+                >
                   添加：{article.title}
                 </button>
               </li>
             ))}
           </ul>
         )}
-        <button type="button" onClick={() => onChange([...picks, { targetArticleId: null, title: "", excerpt: "", url: "" }])}>手动添加推荐</button>
+        <button type="button" onClick={() => onChange([...picks, { targetArticleId: null, title: "", excerpt: "", url: "" }])}>
+          手动添加推荐
+        </button>
       </div>
       <section className="suggestions" aria-labelledby="suggestions-heading">
         <h3 id="suggestions-heading">相关推荐（自动）</h3>
@@ -78,11 +104,16 @@ export function PicksField({ picks, onChange, errors, suggestions }: Props) {
           <ol>
             {suggestions.map((article) => (
               <li key={article.id}>
-                <a href={`/articles/${article.id}`} target="_blank">{article.title}</a> <span className="meta">{article.state}</span>{" "}
+                <a href={`/articles/${article.id}`} target="_blank" rel="noopener">
+                  {article.title}
+                </a>{" "}
+                <span className="meta">{article.state}</span>{" "}
                 {picked.has(article.id) ? (
                   <span className="meta">已在新闻推荐中</span>
                 ) : (
-                  <button type="button" aria-label={`设为新闻推荐：${article.title}`} onClick={() => add(article)}>设为新闻推荐</button>
+                  <button type="button" aria-label={`设为新闻推荐：${article.title}`} onClick={() => add(article)}>
+                    设为新闻推荐
+                  </button>
                 )}
               </li>
             ))}

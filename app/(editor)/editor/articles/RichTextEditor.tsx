@@ -38,7 +38,11 @@ export function RichTextEditor({ html, onChange, labelId, describedBy, onBusyCha
       report: (text) => setNotices((current) => [...current, text]),
     };
   });
-  const uploading = useSyncExternalStore(host.uploads.subscribe, () => host.uploads.pendingCount(), () => 0);
+  const uploading = useSyncExternalStore(
+    host.uploads.subscribe,
+    () => host.uploads.pendingCount(),
+    () => 0,
+  );
   useEffect(() => onBusyChange?.(uploading > 0), [uploading, onBusyChange]);
 
   const editor = useEditor({
@@ -71,7 +75,9 @@ export function RichTextEditor({ html, onChange, labelId, describedBy, onBusyCha
   if (!editor) return <div className="rich-text rich-text--loading" aria-busy="true" />;
   const chain = () => editor.chain().focus();
   const tool = (label: string, pressed: boolean | undefined, run: () => void) => (
-    <button type="button" aria-pressed={pressed} onClick={run} key={label}>{label}</button>
+    <button type="button" aria-pressed={pressed} onClick={run} key={label}>
+      {label}
+    </button>
   );
   function applyLink() {
     const url = linkUrl.trim();
@@ -106,10 +112,17 @@ export function RichTextEditor({ html, onChange, labelId, describedBy, onBusyCha
         {tool("插入组图", undefined, () => void insertGallery())}
       </div>
       <div className="rich-text-notices" aria-live="polite">
-        {uploading > 0 && <p className="hint" role="status">正在上传 {uploading} 张图片，完成后插入正文…</p>}
+        {uploading > 0 && (
+          <p className="hint" role="status">
+            正在上传 {uploading} 张图片，完成后插入正文…
+          </p>
+        )}
         {notices.map((text, index) => (
           <p className="form-message error" role="alert" key={index}>
-            {text} <button type="button" onClick={() => setNotices((current) => current.filter((_, i) => i !== index))}>知道了</button>
+            {text}{" "}
+            <button type="button" onClick={() => setNotices((current) => current.filter((_, i) => i !== index))}>
+              知道了
+            </button>
           </p>
         ))}
       </div>

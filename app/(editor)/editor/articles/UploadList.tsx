@@ -20,14 +20,18 @@ function UploadRow({ item, onRemove }: { item: UploadItem; onRemove: () => void 
   const text = uploadStateText(item);
   return (
     <li className={`upload-item is-${item.state}`}>
-      <span id={nameId} className="upload-name">{item.name}</span>
+      <span id={nameId} className="upload-name">
+        {item.name}
+      </span>
       <progress max={100} value={item.state === "failed" ? 0 : uploadPercent(item)} aria-labelledby={nameId} aria-valuetext={text} />
       <span className="upload-state" role={item.state === "failed" ? "alert" : undefined}>
         {text}
         {item.error ? `：${item.error}` : ""}
       </span>
       {(item.state === "done" || item.state === "failed") && (
-        <button type="button" onClick={onRemove} aria-label={`清除 ${item.name} 的记录`}>清除</button>
+        <button type="button" onClick={onRemove} aria-label={`清除 ${item.name} 的记录`}>
+          清除
+        </button>
       )}
     </li>
   );

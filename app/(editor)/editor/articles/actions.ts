@@ -16,9 +16,20 @@ export type SavedArticle = { articleId: number; version: number; status: string;
 // The form and the revisions page reload themselves from the saved version, so no refresh().
 const ARTICLE_REQUEST = { refresh: false, invalid: "request.invalid" } as const;
 
-export const saveArticleAction = newsroomAction(saveRequestSchema, saveOrCreate, (outcome, { input }) => success(savedMessage(outcome, input.intent), saved(outcome)), ARTICLE_REQUEST);
+export const saveArticleAction = newsroomAction(
+  saveRequestSchema,
+  saveOrCreate,
+  (outcome, { input }) => success(savedMessage(outcome, input.intent), saved(outcome)),
+  ARTICLE_REQUEST,
+);
 
-export const restoreRevisionAction = newsroomAction(restoreRequestSchema, restoreRevision, (outcome, { input }) => success(outcome.changed ? t("action.revisionRestored", { number: input.number, version: outcome.version }) : t("action.revisionUnchanged"), saved(outcome)), ARTICLE_REQUEST);
+export const restoreRevisionAction = newsroomAction(
+  restoreRequestSchema,
+  restoreRevision,
+  (outcome, { input }) =>
+    success(outcome.changed ? t("action.revisionRestored", { number: input.number, version: outcome.version }) : t("action.revisionUnchanged"), saved(outcome)),
+  ARTICLE_REQUEST,
+);
 
 export const searchAuthorsAction = newsroomQuery(lookupQuerySchema, (q) => searchAuthors(q));
 
@@ -28,7 +39,12 @@ export const searchPublishedArticlesAction = newsroomQuery(lookupQuerySchema, (q
 export const listPickerPhotosAction = newsroomLookup(photoListSchema, (query, viewer) => listPhotos(viewer, query));
 
 /** The 题图's 摄影, saved on the photo before the article (the form calls it only when it changed). No refresh: the article save follows. */
-export const saveLeadCreditAction = newsroomAction(photoCreditSchema, updatePhotoCredit, ({ photo, changed }) => success(changed ? t("action.leadCreditSaved") : t("form.unchanged"), { photo }), { refresh: false, invalid: "form.invalidSave" });
+export const saveLeadCreditAction = newsroomAction(
+  photoCreditSchema,
+  updatePhotoCredit,
+  ({ photo, changed }) => success(changed ? t("action.leadCreditSaved") : t("form.unchanged"), { photo }),
+  { refresh: false, invalid: "form.invalidSave" },
+);
 
 /** A new article (no id yet) or a save of an existing one, with the workflow step its button asked for. */
 function saveOrCreate(viewer: Viewer, { articleId, baseVersion, intent, input }: SaveRequest, context: ActionContext): Promise<SaveOutcome> {

@@ -93,7 +93,9 @@ export function placeCursorAfterInsertion(tr: Transaction): void {
   const last = tr.steps.at(-1);
   if (!last) return;
   let end = -1;
-  last.getMap().forEach((_oldStart, _oldEnd, _newStart, newEnd) => (end = newEnd));
+  last.getMap().forEach((_oldStart, _oldEnd, _newStart, newEnd) => {
+    end = newEnd;
+  });
   if (end < 0) return;
   const $end = tr.doc.resolve(end);
   if ($end.parent.isTextblock) {

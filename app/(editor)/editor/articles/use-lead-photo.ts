@@ -32,6 +32,7 @@ export function useLeadPhoto(initial: PhotoDto | null, leadPhotoId: number | nul
     setSavedCredit(creditOf(next));
   }
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the chosen photo id changes, not when the loaded photo does
   useEffect(() => {
     if (leadPhotoId === null || photo?.id === leadPhotoId || missingId === leadPhotoId) return;
     let current = true;

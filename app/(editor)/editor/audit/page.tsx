@@ -11,7 +11,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 type Options = Awaited<ReturnType<typeof listAuditFilterOptions>>;
 
 export default function AuditPage({ searchParams }: Props) {
-  return <PermissionGate action="audit.read" returnTo="/editor/audit">{(viewer) => <AuditLog viewer={viewer} searchParams={searchParams} />}</PermissionGate>;
+  return (
+    <PermissionGate action="audit.read" returnTo="/editor/audit">
+      {(viewer) => <AuditLog viewer={viewer} searchParams={searchParams} />}
+    </PermissionGate>
+  );
 }
 
 async function AuditLog({ viewer, searchParams }: Props & { viewer: Viewer }) {
@@ -45,7 +49,9 @@ async function AuditLog({ viewer, searchParams }: Props & { viewer: Viewer }) {
           <tbody>
             {list.items.map((event) => (
               <tr key={event.id}>
-                <td><time dateTime={event.atIso}>{event.at}</time></td>
+                <td>
+                  <time dateTime={event.atIso}>{event.at}</time>
+                </td>
                 <td>{event.actor ?? "—"}</td>
                 <td title={event.action}>{event.actionLabel}</td>
                 <td>{event.targetHref ? <Link href={event.targetHref}>{event.target}</Link> : event.target || "—"}</td>
@@ -63,7 +69,12 @@ async function AuditLog({ viewer, searchParams }: Props & { viewer: Viewer }) {
 
 /** A plain GET form: filters live in the URL, so a filtered view can be bookmarked and paged. */
 function AuditFilterForm({ values, errors, options }: { values: Record<keyof AuditFilters, string>; errors: AuditFilterErrors; options: Options }) {
-  const error = (name: keyof AuditFilters) => errors[name] && <span className="field-error" id={`audit-${name}-error`}>{errors[name]}</span>;
+  const error = (name: keyof AuditFilters) =>
+    errors[name] && (
+      <span className="field-error" id={`audit-${name}-error`}>
+        {errors[name]}
+      </span>
+    );
   const invalid = (name: keyof AuditFilters) => (errors[name] ? { "aria-invalid": true as const, "aria-describedby": `audit-${name}-error` } : {});
   return (
     <form className="filters" role="search" aria-label="筛选审计日志" action="/editor/audit">
@@ -72,7 +83,11 @@ function AuditFilterForm({ values, errors, options }: { values: Record<keyof Aud
         <select name="actor" aria-label="操作者" defaultValue={values.actor} {...invalid("actor")}>
           <option value="">全部</option>
           <option value="none">（无：未登录或系统）</option>
-          {options.actors.map((user) => <option key={user.id} value={user.id}>{user.displayName}（{user.email}）</option>)}
+          {options.actors.map((user) => (
+            <option key={user.id} value={user.id}>
+              {user.displayName}（{user.email}）
+            </option>
+          ))}
         </select>
         {error("actor")}
       </label>
@@ -80,7 +95,11 @@ function AuditFilterForm({ values, errors, options }: { values: Record<keyof Aud
         操作
         <select name="action" aria-label="操作" defaultValue={values.action}>
           <option value="">全部</option>
-          {options.actions.map(({ action, label }) => <option key={action} value={action}>{label === action ? action : `${label}（${action}）`}</option>)}
+          {options.actions.map(({ action, label }) => (
+            <option key={action} value={action}>
+              {label === action ? action : `${label}（${action}）`}
+            </option>
+          ))}
         </select>
       </label>
       <label>

@@ -49,12 +49,20 @@ export function AuthorForm({ author }: { author?: Fields & { id: number } }) {
         {field("defaultRoleLabel", "默认署名身份", <input {...attrs("defaultRoleLabel")} maxLength={20} list="author-role-labels" required />)}
       </div>
       <datalist id="author-role-labels">
-        {BYLINE_ROLE_SUGGESTIONS.map((label) => <option key={label} value={label} />)}
+        {BYLINE_ROLE_SUGGESTIONS.map((label) => (
+          <option key={label} value={label} />
+        ))}
       </datalist>
       {field("bio", "简介", <textarea {...attrs("bio")} rows={3} maxLength={500} />)}
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={pending}>{author ? "保存" : "新建作者"}</button>
-        {pending && <span className="meta" role="status">正在保存…</span>}
+        <button type="submit" className="primary" disabled={pending}>
+          {author ? "保存" : "新建作者"}
+        </button>
+        {pending && (
+          <span className="meta" role="status">
+            正在保存…
+          </span>
+        )}
       </div>
     </form>
   );

@@ -11,7 +11,11 @@ export const metadata: Metadata = { title: "作者" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default function AuthorsPage({ searchParams }: Props) {
-  return <PermissionGate action="authors.manage" returnTo="/editor/authors">{(viewer) => <Authors viewer={viewer} searchParams={searchParams} />}</PermissionGate>;
+  return (
+    <PermissionGate action="authors.manage" returnTo="/editor/authors">
+      {(viewer) => <Authors viewer={viewer} searchParams={searchParams} />}
+    </PermissionGate>
+  );
 }
 
 async function Authors({ viewer, searchParams }: Props & { viewer: Viewer }) {
@@ -45,8 +49,12 @@ async function Authors({ viewer, searchParams }: Props & { viewer: Viewer }) {
               <th scope="col">编号</th>
               <th scope="col">默认署名身份</th>
               <th scope="col">简介</th>
-              <th scope="col" className="numeric">署名文章（已发布）</th>
-              <th scope="col" className="numeric">关联用户</th>
+              <th scope="col" className="numeric">
+                署名文章（已发布）
+              </th>
+              <th scope="col" className="numeric">
+                关联用户
+              </th>
               <th scope="col">公开页面</th>
             </tr>
           </thead>
@@ -60,9 +68,15 @@ async function Authors({ viewer, searchParams }: Props & { viewer: Viewer }) {
                 <td>#{author.id}</td>
                 <td>{author.defaultRoleLabel}</td>
                 <td>{author.bio ? author.bio.slice(0, 40) : "—"}</td>
-                <td className="numeric">{author.articleCount}（{author.publishedCount}）</td>
+                <td className="numeric">
+                  {author.articleCount}（{author.publishedCount}）
+                </td>
                 <td className="numeric">{author.userCount}</td>
-                <td><Link href={`/authors/${author.id}`} target="_blank">查看</Link></td>
+                <td>
+                  <Link href={`/authors/${author.id}`} target="_blank">
+                    查看
+                  </Link>
+                </td>
               </tr>
             ))}
           </tbody>

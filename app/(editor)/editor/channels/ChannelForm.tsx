@@ -50,8 +50,14 @@ export function ChannelForm({ channel }: { channel?: Fields & { id: number } }) 
       </div>
       {field("tagline", "标语", <input {...attrs("tagline")} maxLength={200} />)}
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={pending}>{channel ? "保存" : "新建栏目"}</button>
-        {pending && <span className="meta" role="status">正在保存…</span>}
+        <button type="submit" className="primary" disabled={pending}>
+          {channel ? "保存" : "新建栏目"}
+        </button>
+        {pending && (
+          <span className="meta" role="status">
+            正在保存…
+          </span>
+        )}
       </div>
     </form>
   );

@@ -13,9 +13,17 @@ export function ChannelOrderButtons({ channel, isFirst, isLast }: { channel: { i
     });
   return (
     <div className="row-actions">
-      <button type="button" aria-label={`上移 ${channel.name}`} disabled={pending || isFirst} onClick={() => move("up")}>上移</button>
-      <button type="button" aria-label={`下移 ${channel.name}`} disabled={pending || isLast} onClick={() => move("down")}>下移</button>
-      {error && <p className="field-error" role="alert">{error}</p>}
+      <button type="button" aria-label={`上移 ${channel.name}`} disabled={pending || isFirst} onClick={() => move("up")}>
+        上移
+      </button>
+      <button type="button" aria-label={`下移 ${channel.name}`} disabled={pending || isLast} onClick={() => move("down")}>
+        下移
+      </button>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -9,7 +9,11 @@ import { ChannelOrderButtons } from "./ChannelOrderButtons";
 export const metadata: Metadata = { title: "栏目" };
 
 export default function ChannelsPage() {
-  return <PermissionGate action="channels.manage" returnTo="/editor/channels">{(viewer) => <Channels viewer={viewer} />}</PermissionGate>;
+  return (
+    <PermissionGate action="channels.manage" returnTo="/editor/channels">
+      {(viewer) => <Channels viewer={viewer} />}
+    </PermissionGate>
+  );
 }
 
 async function Channels({ viewer }: { viewer: Viewer }) {
@@ -32,7 +36,9 @@ async function Channels({ viewer }: { viewer: Viewer }) {
               <th scope="col">名称</th>
               <th scope="col">地址</th>
               <th scope="col">标语</th>
-              <th scope="col" className="numeric">文章</th>
+              <th scope="col" className="numeric">
+                文章
+              </th>
               <th scope="col">旧地址（跳转）</th>
               <th scope="col">顺序</th>
             </tr>
@@ -40,12 +46,20 @@ async function Channels({ viewer }: { viewer: Viewer }) {
           <tbody>
             {channels.map((channel, index) => (
               <tr key={channel.id}>
-                <td><Link href={`/editor/channels/${channel.id}`}>{channel.name}</Link></td>
-                <td><Link href={`/channels/${channel.slug}`} target="_blank">/channels/{channel.slug}</Link></td>
+                <td>
+                  <Link href={`/editor/channels/${channel.id}`}>{channel.name}</Link>
+                </td>
+                <td>
+                  <Link href={`/channels/${channel.slug}`} target="_blank">
+                    /channels/{channel.slug}
+                  </Link>
+                </td>
                 <td>{channel.tagline || "—"}</td>
                 <td className="numeric">{channel.articleCount}</td>
                 <td>{channel.oldSlugs.length > 0 ? channel.oldSlugs.join("、") : "—"}</td>
-                <td><ChannelOrderButtons channel={channel} isFirst={index === 0} isLast={index === channels.length - 1} /></td>
+                <td>
+                  <ChannelOrderButtons channel={channel} isFirst={index === 0} isLast={index === channels.length - 1} />
+                </td>
               </tr>
             ))}
           </tbody>

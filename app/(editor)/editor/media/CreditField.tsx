@@ -34,6 +34,7 @@ export function CreditField({ id, value, onChange, disabled, error }: Props) {
   return (
     <div className="field">
       <label htmlFor={id}>摄影</label>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere in the combo box closes its list; the input and options are the controls */}
       <div className="combo" onKeyDown={(event) => event.key === "Escape" && setOptions([])}>
         <input
           id={id}
@@ -49,16 +50,26 @@ export function CreditField({ id, value, onChange, disabled, error }: Props) {
           <ul className="combo-options" aria-label="选择作者">
             {options.map((author) => (
               <li key={author.id}>
-                <button type="button" onClick={() => pick(author)}>{author.defaultRoleLabel} {author.name}</button>
+                <button type="button" onClick={() => pick(author)}>
+                  {author.defaultRoleLabel} {author.name}
+                </button>
               </li>
             ))}
           </ul>
         )}
       </div>
       <span className="hint" id={hintId}>
-        {value.author ? `已关联作者：${value.author.defaultRoleLabel} ${value.author.name}` : value.text ? "按所填文字署名（未关联作者）；可从下拉列表中选择作者" : "输入姓名查找作者，或直接填写摄影者姓名"}
+        {value.author
+          ? `已关联作者：${value.author.defaultRoleLabel} ${value.author.name}`
+          : value.text
+            ? "按所填文字署名（未关联作者）；可从下拉列表中选择作者"
+            : "输入姓名查找作者，或直接填写摄影者姓名"}
       </span>
-      {error && <p className="field-error" id={errorId}>{error}</p>}
+      {error && (
+        <p className="field-error" id={errorId}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -31,7 +31,17 @@ export function DeletePhotoButton({ photo }: { photo: { id: number; caption: str
       <p className="hint">没有文章使用的图片可以删除。删除后，这张图片的所有文件都会移除，无法恢复。</p>
       <FormMessage message={message} />
       <div className="form-actions">
-        <button type="button" className="danger" disabled={!hydrated} onClick={() => { setMessage(null); dialog.current?.showModal(); }}>删除</button>
+        <button
+          type="button"
+          className="danger"
+          disabled={!hydrated}
+          onClick={() => {
+            setMessage(null);
+            dialog.current?.showModal();
+          }}
+        >
+          删除
+        </button>
       </div>
       <dialog ref={dialog} className="confirm-dialog" role="alertdialog" aria-labelledby="delete-photo-title" aria-describedby="delete-photo-text">
         <h2 id="delete-photo-title">确定删除这张图片？</h2>
@@ -41,8 +51,13 @@ export function DeletePhotoButton({ photo }: { photo: { id: number; caption: str
           将被永久删除，无法恢复。
         </p>
         <div className="dialog-actions">
-          <button type="button" className="danger" disabled={pending} onClick={remove}>确认删除</button>
-          <button type="button" disabled={pending} onClick={() => dialog.current?.close()} autoFocus>取消</button>
+          <button type="button" className="danger" disabled={pending} onClick={remove}>
+            确认删除
+          </button>
+          {/* biome-ignore lint/a11y/noAutofocus: a confirmation of deletion starts on 取消, so Enter never deletes by accident */}
+          <button type="button" disabled={pending} onClick={() => dialog.current?.close()} autoFocus>
+            取消
+          </button>
         </div>
       </dialog>
     </section>

@@ -49,10 +49,19 @@ export function FocalPointPicker({ variants, alt, focal, onChange, ready }: Prop
   const markerStyle = { left: `${focal.x * 100}%`, top: `${focal.y * 100}%` };
   return (
     <div className="focal-picker">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: a click on the picture is the mouse shortcut; the marker button inside takes the arrow keys */}
       <div className={onChange ? "focal-frame is-editable" : "focal-frame"} onClick={click} aria-disabled={ready ? undefined : true}>
         <PhotoPicture variants={variants} alt={alt} sizes={PREVIEW_SIZES} className="focal-image" />
         {onChange ? (
-          <button type="button" className="focal-marker" style={markerStyle} disabled={!ready} onKeyDown={key} aria-label={`焦点：${position}。用方向键移动`} aria-describedby="focal-hint" />
+          <button
+            type="button"
+            className="focal-marker"
+            style={markerStyle}
+            disabled={!ready}
+            onKeyDown={key}
+            aria-label={`焦点：${position}。用方向键移动`}
+            aria-describedby="focal-hint"
+          />
         ) : (
           <span className="focal-marker" style={markerStyle} aria-hidden="true" />
         )}
@@ -64,11 +73,27 @@ export function FocalPointPicker({ variants, alt, focal, onChange, ready }: Prop
         <div className="focal-numbers">
           <label>
             焦点横向（%）
-            <input type="number" min={0} max={100} step={1} disabled={!ready} value={percent(focal.x)} onChange={(event) => event.target.value !== "" && onChange({ x: clamp(Number(event.target.value) / 100), y: focal.y }, false)} />
+            <input
+              type="number"
+              min={0}
+              max={100}
+              step={1}
+              disabled={!ready}
+              value={percent(focal.x)}
+              onChange={(event) => event.target.value !== "" && onChange({ x: clamp(Number(event.target.value) / 100), y: focal.y }, false)}
+            />
           </label>
           <label>
             焦点纵向（%）
-            <input type="number" min={0} max={100} step={1} disabled={!ready} value={percent(focal.y)} onChange={(event) => event.target.value !== "" && onChange({ x: focal.x, y: clamp(Number(event.target.value) / 100) }, false)} />
+            <input
+              type="number"
+              min={0}
+              max={100}
+              step={1}
+              disabled={!ready}
+              value={percent(focal.y)}
+              onChange={(event) => event.target.value !== "" && onChange({ x: focal.x, y: clamp(Number(event.target.value) / 100) }, false)}
+            />
           </label>
         </div>
       )}

@@ -20,7 +20,17 @@ function fieldsOf(photo: PhotoDto): Fields {
 
 function inputOf(photoId: number, fields: Fields, focal: Focal): PhotoDetailsInput {
   const { author, text } = fields.credit;
-  return { photoId, caption: fields.caption, alt: fields.alt, creditAuthorId: author?.id ?? null, creditText: author ? "" : text, creditKind: fields.creditKind, sourceOrg: fields.sourceOrg, focalX: focal.x, focalY: focal.y };
+  return {
+    photoId,
+    caption: fields.caption,
+    alt: fields.alt,
+    creditAuthorId: author?.id ?? null,
+    creditText: author ? "" : text,
+    creditKind: fields.creditKind,
+    sourceOrg: fields.sourceOrg,
+    focalX: focal.x,
+    focalY: focal.y,
+  };
 }
 
 /**
@@ -107,15 +117,32 @@ export function PhotoDetailsForm({ photo }: { photo: PhotoDto }) {
           <div className="field">
             <label htmlFor="photo-alt">替代文字</label>
             <input {...attrs("alt")} maxLength={200} aria-describedby={errors.alt ? "photo-alt-error" : "photo-alt-hint"} />
-            <span className="hint" id="photo-alt-hint">描述画面内容，供读屏软件朗读，图片未能显示时也会出现。</span>
+            <span className="hint" id="photo-alt-hint">
+              描述画面内容，供读屏软件朗读，图片未能显示时也会出现。
+            </span>
             <FieldError id="photo-alt-error" text={errors.alt} />
           </div>
-          <CreditField id="photo-credit" value={fields.credit} onChange={(credit) => set("credit", credit)} disabled={!editable || !hydrated} error={errors.creditText ?? errors.creditAuthorId} />
+          <CreditField
+            id="photo-credit"
+            value={fields.credit}
+            onChange={(credit) => set("credit", credit)}
+            disabled={!editable || !hydrated}
+            error={errors.creditText ?? errors.creditAuthorId}
+          />
           <div className="field-row">
             <div className="field">
               <label htmlFor="photo-creditKind">类型</label>
-              <select id="photo-creditKind" value={fields.creditKind} onChange={(event) => set("creditKind", event.target.value as CreditKind)} {...describedBy("photo-creditKind-error", errors.creditKind)}>
-                {CREDIT_KINDS.map((kind) => <option key={kind} value={kind}>{t(`credit.${kind}`)}</option>)}
+              <select
+                id="photo-creditKind"
+                value={fields.creditKind}
+                onChange={(event) => set("creditKind", event.target.value as CreditKind)}
+                {...describedBy("photo-creditKind-error", errors.creditKind)}
+              >
+                {CREDIT_KINDS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {t(`credit.${kind}`)}
+                  </option>
+                ))}
               </select>
               <FieldError id="photo-creditKind-error" text={errors.creditKind} />
             </div>
@@ -132,8 +159,14 @@ export function PhotoDetailsForm({ photo }: { photo: PhotoDto }) {
         </div>
         {editable && (
           <div className="form-actions">
-            <button type="submit" className="primary" disabled={pending || !hydrated}>保存</button>
-            {pending && <span className="meta" role="status">正在保存…</span>}
+            <button type="submit" className="primary" disabled={pending || !hydrated}>
+              保存
+            </button>
+            {pending && (
+              <span className="meta" role="status">
+                正在保存…
+              </span>
+            )}
           </div>
         )}
       </div>

@@ -14,7 +14,13 @@ export function PhotoGrid({ photos }: { photos: PhotoDto[] }) {
         <li key={photo.id} className="photo-card">
           <Link href={`/editor/media/${photo.id}`} className="photo-card-link">
             <span className="photo-card-image">
-              <PhotoPicture variants={photo.variants} alt={photo.alt || photo.original.name || `图片 #${photo.id}`} sizes={THUMBNAIL_SIZES} focal={{ x: photo.focalX, y: photo.focalY }} lazy />
+              <PhotoPicture
+                variants={photo.variants}
+                alt={photo.alt || photo.original.name || `图片 #${photo.id}`}
+                sizes={THUMBNAIL_SIZES}
+                focal={{ x: photo.focalX, y: photo.focalY }}
+                lazy
+              />
             </span>
             <span className={photo.caption ? "photo-card-caption" : "photo-card-caption is-empty"}>{photo.caption || "未填图说"}</span>
           </Link>
@@ -26,7 +32,11 @@ export function PhotoGrid({ photos }: { photos: PhotoDto[] }) {
             </p>
             <p className="meta">
               <span>{photo.useCount > 0 ? `用于 ${photo.useCount} 处` : "未使用"}</span>
-              {photo.original.name && <span className="photo-card-file" title={photo.original.name}>{photo.original.name}</span>}
+              {photo.original.name && (
+                <span className="photo-card-file" title={photo.original.name}>
+                  {photo.original.name}
+                </span>
+              )}
             </p>
           </div>
         </li>

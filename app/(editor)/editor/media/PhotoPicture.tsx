@@ -20,7 +20,9 @@ export function PhotoPicture({ variants, alt, sizes, focal, lazy = false, classN
   const objectPosition = focal ? `${(focal.x * 100).toFixed(1)}% ${(focal.y * 100).toFixed(1)}%` : undefined;
   return (
     <picture>
-      {markup.sources.map((source) => <source key={source.type} type={source.type} srcSet={source.srcSet} sizes={sizes} />)}
+      {markup.sources.map((source) => (
+        <source key={source.type} type={source.type} srcSet={source.srcSet} sizes={sizes} />
+      ))}
       <img
         className={className}
         src={markup.img.src}

@@ -80,17 +80,27 @@ export function PhotoUploader({ maxMegabytes }: { maxMegabytes: number }) {
 
   return (
     <section className="upload-area" aria-labelledby="upload-heading">
-      <h2 id="upload-heading" className="visually-hidden">上传</h2>
+      <h2 id="upload-heading" className="visually-hidden">
+        上传
+      </h2>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the drop zone only takes drops; the file picker button inside is the accessible way in */}
       <div
         className={dragging ? "upload-zone is-dragging" : "upload-zone"}
-        onDragEnter={(event) => { event.preventDefault(); setDragging(true); }}
+        onDragEnter={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
         onDragOver={(event) => event.preventDefault()}
-        onDragLeave={(event) => { if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false); }}
+        onDragLeave={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
+        }}
         onDrop={drop}
       >
         {hydrated ? (
           <>
-            <label htmlFor="photo-upload-input" className="upload-label">上传图片</label>
+            <label htmlFor="photo-upload-input" className="upload-label">
+              上传图片
+            </label>
             <input
               id="photo-upload-input"
               type="file"
@@ -107,17 +117,27 @@ export function PhotoUploader({ maxMegabytes }: { maxMegabytes: number }) {
           // Uploading needs script (one request per file, with progress); the input appears once it runs.
           <span className="upload-label">上传图片</span>
         )}
-        <noscript><p className="field-error">上传图片需要启用浏览器的 JavaScript。</p></noscript>
-        <p id="photo-upload-hint" className="hint">可一次选择多张，或把图片拖到这里。支持 JPEG、PNG、WebP、GIF、AVIF，每张不超过 {maxMegabytes} MB。</p>
+        <noscript>
+          <p className="field-error">上传图片需要启用浏览器的 JavaScript。</p>
+        </noscript>
+        <p id="photo-upload-hint" className="hint">
+          可一次选择多张，或把图片拖到这里。支持 JPEG、PNG、WebP、GIF、AVIF，每张不超过 {maxMegabytes} MB。
+        </p>
       </div>
-      <p role="status" className="upload-summary">{summary}</p>
+      <p role="status" className="upload-summary">
+        {summary}
+      </p>
       {items.length > 0 && (
         <>
           <ul className="upload-list" aria-label="上传进度">
-            {items.map((item) => <UploadRow key={item.key} item={item} onRemove={() => setItems((current) => current.filter((other) => other.key !== item.key))} />)}
+            {items.map((item) => (
+              <UploadRow key={item.key} item={item} onRemove={() => setItems((current) => current.filter((other) => other.key !== item.key))} />
+            ))}
           </ul>
           {count("done") > 0 && (
-            <button type="button" onClick={() => setItems((current) => current.filter((item) => item.state !== "done"))}>清除已完成的记录</button>
+            <button type="button" onClick={() => setItems((current) => current.filter((item) => item.state !== "done"))}>
+              清除已完成的记录
+            </button>
           )}
         </>
       )}
@@ -131,14 +151,18 @@ function UploadRow({ item, onRemove }: { item: Item; onRemove: () => void }) {
   const text = { waiting: "等待上传", sending: percent >= 99 ? "正在处理…" : `${percent}%`, done: "已完成", failed: "未上传" }[item.state];
   return (
     <li className={`upload-item is-${item.state}`}>
-      <span id={nameId} className="upload-name">{item.name}</span>
+      <span id={nameId} className="upload-name">
+        {item.name}
+      </span>
       <progress max={100} value={item.state === "failed" ? 0 : percent} aria-labelledby={nameId} aria-valuetext={text} />
       <span className="upload-state">{text}</span>
       {item.state === "done" && item.photoId && <Link href={`/editor/media/${item.photoId}`}>填写图说</Link>}
       {item.state === "failed" && (
         <>
           <p className="field-error upload-error">{item.error}</p>
-          <button type="button" onClick={onRemove} aria-label={`移除 ${item.name}`}>移除</button>
+          <button type="button" onClick={onRemove} aria-label={`移除 ${item.name}`}>
+            移除
+          </button>
         </>
       )}
     </li>

@@ -50,9 +50,13 @@ export function ReplacePhotoFile({ photoId }: { photoId: number }) {
       )}
       {progress && (
         <div className="upload-item is-sending">
-          <span id="replace-photo-name" className="upload-name">{progress.name}</span>
+          <span id="replace-photo-name" className="upload-name">
+            {progress.name}
+          </span>
           <progress max={100} value={progress.percent} aria-labelledby="replace-photo-name" />
-          <span className="upload-state" role="status">{progress.percent >= 99 ? "正在处理…" : `${progress.percent}%`}</span>
+          <span className="upload-state" role="status">
+            {progress.percent >= 99 ? "正在处理…" : `${progress.percent}%`}
+          </span>
         </div>
       )}
       <FormMessage message={message} />

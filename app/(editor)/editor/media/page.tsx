@@ -14,7 +14,11 @@ export const metadata: Metadata = { title: "图片库" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default function MediaLibraryPage({ searchParams }: Props) {
-  return <PermissionGate action="photo.upload" returnTo="/editor/media">{(viewer) => <Library viewer={viewer} searchParams={searchParams} />}</PermissionGate>;
+  return (
+    <PermissionGate action="photo.upload" returnTo="/editor/media">
+      {(viewer) => <Library viewer={viewer} searchParams={searchParams} />}
+    </PermissionGate>
+  );
 }
 
 async function Library({ viewer, searchParams }: Props & { viewer: Viewer }) {
@@ -32,7 +36,11 @@ async function Library({ viewer, searchParams }: Props & { viewer: Viewer }) {
         <h1 id="media-heading">图片库</h1>
         <span className="meta">共 {list.total} 张</span>
       </div>
-      {deleted && /^\d{1,10}$/.test(deleted) && <p className="form-message ok" role="status">已删除图片 #{deleted}</p>}
+      {deleted && /^\d{1,10}$/.test(deleted) && (
+        <p className="form-message ok" role="status">
+          已删除图片 #{deleted}
+        </p>
+      )}
       <PhotoUploader maxMegabytes={Math.floor(limitBytes / 1024 / 1024)} />
       <form className="filters photo-filters" role="search" aria-label="查找图片" action="/editor/media">
         <label>

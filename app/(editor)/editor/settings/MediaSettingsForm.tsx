@@ -45,8 +45,14 @@ export function MediaSettingsForm({ stored, defaultValue }: { stored: number | n
         <FieldError id="settings-maxUploadMegabytes-error" text={error} />
       </div>
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={pending || !hydrated}>保存上限</button>
-        {pending && <span className="meta" role="status">正在保存…</span>}
+        <button type="submit" className="primary" disabled={pending || !hydrated}>
+          保存上限
+        </button>
+        {pending && (
+          <span className="meta" role="status">
+            正在保存…
+          </span>
+        )}
       </div>
     </form>
   );

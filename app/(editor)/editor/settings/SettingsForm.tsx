@@ -48,13 +48,21 @@ export function SettingsForm({ stored, defaults }: { stored: SiteSettings; defau
             onChange={(event) => setFields((current) => ({ ...current, [key]: event.target.value }))}
             {...describedBy(`settings-${key}-error`, errors[key])}
           />
-          <span className="hint">{HINTS[key]}留空则使用默认值：{defaults[key]}</span>
+          <span className="hint">
+            {HINTS[key]}留空则使用默认值：{defaults[key]}
+          </span>
           <FieldError id={`settings-${key}-error`} text={errors[key]} />
         </div>
       ))}
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={pending}>保存设置</button>
-        {pending && <span className="meta" role="status">正在保存…</span>}
+        <button type="submit" className="primary" disabled={pending}>
+          保存设置
+        </button>
+        {pending && (
+          <span className="meta" role="status">
+            正在保存…
+          </span>
+        )}
       </div>
     </form>
   );

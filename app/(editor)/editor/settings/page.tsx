@@ -9,7 +9,11 @@ import { SettingsForm } from "./SettingsForm";
 export const metadata: Metadata = { title: "设置" };
 
 export default function SettingsPage() {
-  return <PermissionGate action="users.manage" returnTo="/editor/settings">{(viewer) => <Settings viewer={viewer} />}</PermissionGate>;
+  return (
+    <PermissionGate action="users.manage" returnTo="/editor/settings">
+      {(viewer) => <Settings viewer={viewer} />}
+    </PermissionGate>
+  );
 }
 
 async function Settings({ viewer }: { viewer: Viewer }) {

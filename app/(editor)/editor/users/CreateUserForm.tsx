@@ -43,32 +43,52 @@ export function CreateUserForm({ authors }: { authors: Author[] }) {
       <FormMessage message={message} />
       <div className="field-row">
         {field("email", "邮箱", <input {...attrs("email")} type="email" autoComplete="off" value={fields.email} onChange={(event) => set("email", event.target.value)} required />)}
-        {field("displayName", "姓名", <input {...attrs("displayName")} maxLength={40} value={fields.displayName} onChange={(event) => set("displayName", event.target.value)} required />)}
+        {field(
+          "displayName",
+          "姓名",
+          <input {...attrs("displayName")} maxLength={40} value={fields.displayName} onChange={(event) => set("displayName", event.target.value)} required />,
+        )}
         {field(
           "role",
           "角色",
           <select {...attrs("role")} value={fields.role} onChange={(event) => set("role", event.target.value as Role)}>
-            {ROLES.map((role) => <option key={role} value={role}>{roleLabel(role)}</option>)}
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {roleLabel(role)}
+              </option>
+            ))}
           </select>,
         )}
       </div>
       <div className="field-row">
-        {field("password", "初始密码", <input {...attrs("password")} type="password" autoComplete="new-password" value={fields.password} onChange={(event) => set("password", event.target.value)} required />)}
+        {field(
+          "password",
+          "初始密码",
+          <input {...attrs("password")} type="password" autoComplete="new-password" value={fields.password} onChange={(event) => set("password", event.target.value)} required />,
+        )}
         {field(
           "authorId",
           "关联作者",
           <select {...attrs("authorId")} value={fields.authorId} onChange={(event) => set("authorId", event.target.value)}>
             <option value="">（不关联）</option>
             {authors.map((author) => (
-              <option key={author.id} value={author.id}>{duplicateNames.has(author.name) ? `${author.name}（#${author.id}）` : author.name}</option>
+              <option key={author.id} value={author.id}>
+                {duplicateNames.has(author.name) ? `${author.name}（#${author.id}）` : author.name}
+              </option>
             ))}
           </select>,
         )}
       </div>
       <p className="hint">密码 8 到 256 个字符。用户可凭邮箱和初始密码登录。</p>
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={pending}>创建用户</button>
-        {pending && <span className="meta" role="status">正在创建…</span>}
+        <button type="submit" className="primary" disabled={pending}>
+          创建用户
+        </button>
+        {pending && (
+          <span className="meta" role="status">
+            正在创建…
+          </span>
+        )}
       </div>
     </form>
   );

@@ -32,7 +32,10 @@ export function UserControls({ user, isSelf }: Props) {
   };
   const submitPassword = (event: React.FormEvent) => {
     event.preventDefault();
-    run(() => resetPasswordAction({ userId: user.id, password }), () => setPassword(""));
+    run(
+      () => resetPasswordAction({ userId: user.id, password }),
+      () => setPassword(""),
+    );
   };
   const toggleDisabled = () => run(() => setDisabledAction({ userId: user.id, disabled: !user.disabled }));
 
@@ -44,9 +47,15 @@ export function UserControls({ user, isSelf }: Props) {
         <form className="inline-form" onSubmit={submitRole} noValidate>
           <label htmlFor={id("role")}>新角色</label>
           <select id={id("role")} value={role} onChange={(event) => setRole(event.target.value)} {...describedBy(id("role-error"), errors.role)}>
-            {ROLES.map((value) => <option key={value} value={value}>{roleLabel(value)}</option>)}
+            {ROLES.map((value) => (
+              <option key={value} value={value}>
+                {roleLabel(value)}
+              </option>
+            ))}
           </select>
-          <button type="submit" disabled={pending}>修改角色</button>
+          <button type="submit" disabled={pending}>
+            修改角色
+          </button>
           <FieldError id={id("role-error")} text={errors.role} />
         </form>
       )}
@@ -60,7 +69,9 @@ export function UserControls({ user, isSelf }: Props) {
           onChange={(event) => setPassword(event.target.value)}
           {...describedBy(id("password-error"), errors.password)}
         />
-        <button type="submit" disabled={pending}>重置密码</button>
+        <button type="submit" disabled={pending}>
+          重置密码
+        </button>
         <FieldError id={id("password-error")} text={errors.password} />
       </form>
       {!isSelf && (

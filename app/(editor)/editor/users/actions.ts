@@ -5,11 +5,17 @@ import { changeRole, createUser, resetPassword, setDisabled, type UserChange } f
 import { createUserSchema, disabledChangeSchema, passwordResetSchema, roleChangeSchema } from "@/lib/users/schema";
 import { newsroomAction } from "../_lib/newsroom-action";
 
-export const createUserAction = newsroomAction(createUserSchema, createUser, (user) => success(t("action.userCreated", { email: user.email, role: user.roleLabel }), { userId: user.id }));
+export const createUserAction = newsroomAction(createUserSchema, createUser, (user) =>
+  success(t("action.userCreated", { email: user.email, role: user.roleLabel }), { userId: user.id }),
+);
 
-export const changeRoleAction = newsroomAction(roleChangeSchema, changeRole, ({ user, changed }) => success(changed ? t("action.roleChanged", { email: user.email, role: user.roleLabel }) : t("action.roleUnchanged"), undefined));
+export const changeRoleAction = newsroomAction(roleChangeSchema, changeRole, ({ user, changed }) =>
+  success(changed ? t("action.roleChanged", { email: user.email, role: user.roleLabel }) : t("action.roleUnchanged"), undefined),
+);
 
-export const resetPasswordAction = newsroomAction(passwordResetSchema, resetPassword, ({ user }, { viewer }) => success(user.id === viewer.id ? t("action.ownPasswordReset") : t("action.passwordReset", { email: user.email }), undefined));
+export const resetPasswordAction = newsroomAction(passwordResetSchema, resetPassword, ({ user }, { viewer }) =>
+  success(user.id === viewer.id ? t("action.ownPasswordReset") : t("action.passwordReset", { email: user.email }), undefined),
+);
 
 export const setDisabledAction = newsroomAction(disabledChangeSchema, setDisabled, ({ user, changed }) => success(disabledMessage(user, changed), undefined));
 

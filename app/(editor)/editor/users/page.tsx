@@ -8,7 +8,11 @@ import { UserControls } from "./UserControls";
 export const metadata: Metadata = { title: "用户" };
 
 export default function UsersPage() {
-  return <PermissionGate action="users.manage" returnTo="/editor/users">{(viewer) => <Users viewer={viewer} />}</PermissionGate>;
+  return (
+    <PermissionGate action="users.manage" returnTo="/editor/users">
+      {(viewer) => <Users viewer={viewer} />}
+    </PermissionGate>
+  );
 }
 
 async function Users({ viewer }: { viewer: Viewer }) {

@@ -57,6 +57,7 @@ export default async function ArticlePage({ params }: Props) {
   const { siteName, siteUrl } = await getCachedSiteSettings();
   return (
     <>
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: JSON-LD from articleJsonLd, which escapes "<" so no tag can close the script */}
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: articleJsonLd(article, { siteUrl, siteName }) }} />
       <ArticleView article={article} />
     </>

@@ -29,14 +29,12 @@ export default async function AuthorPage({ params, searchParams }: Props) {
   if (!author) notFound();
   return (
     <section aria-labelledby="author-heading">
-      <h1 id="author-heading" className="page-title">{author.name}</h1>
+      <h1 id="author-heading" className="page-title">
+        {author.name}
+      </h1>
       <p className="tagline">{[author.defaultRoleLabel, author.bio].filter(Boolean).join(" · ")}</p>
       <Suspense fallback={<ListFallback />}>
-        <PagedArticles
-          searchParams={searchParams}
-          basePath={`/authors/${author.id}`}
-          load={(page) => listCachedAuthorArticles(author.id, page)}
-        />
+        <PagedArticles searchParams={searchParams} basePath={`/authors/${author.id}`} load={(page) => listCachedAuthorArticles(author.id, page)} />
       </Suspense>
     </section>
   );

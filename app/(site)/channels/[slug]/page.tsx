@@ -35,15 +35,12 @@ export default async function ChannelPage({ params, searchParams }: Props) {
   }
   return (
     <section aria-labelledby="channel-heading">
-      <h1 id="channel-heading" className="page-title">{channel.name}</h1>
+      <h1 id="channel-heading" className="page-title">
+        {channel.name}
+      </h1>
       {channel.tagline && <p className="tagline">{channel.tagline}</p>}
       <Suspense fallback={<ListFallback />}>
-        <PagedArticles
-          searchParams={searchParams}
-          basePath={`/channels/${channel.slug}`}
-          showChannel={false}
-          load={(page) => listCachedChannelArticles(channel.id, page)}
-        />
+        <PagedArticles searchParams={searchParams} basePath={`/channels/${channel.slug}`} showChannel={false} load={(page) => listCachedChannelArticles(channel.id, page)} />
       </Suspense>
     </section>
   );

@@ -15,7 +15,11 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function AuthorPage({ params }: Props) {
   const { id: rawId } = await params;
-  return <PermissionGate action="authors.manage" returnTo={`/editor/authors/${rawId}`}>{(viewer) => <Author viewer={viewer} rawId={rawId} />}</PermissionGate>;
+  return (
+    <PermissionGate action="authors.manage" returnTo={`/editor/authors/${rawId}`}>
+      {(viewer) => <Author viewer={viewer} rawId={rawId} />}
+    </PermissionGate>
+  );
 }
 
 async function Author({ viewer, rawId }: { viewer: Viewer; rawId: string }) {
@@ -30,11 +34,17 @@ async function Author({ viewer, rawId }: { viewer: Viewer; rawId: string }) {
 
   return (
     <section aria-labelledby="author-heading">
-      <Link className="back-link" href="/editor/authors">← 全部作者</Link>
+      <Link className="back-link" href="/editor/authors">
+        ← 全部作者
+      </Link>
       <div className="toolbar">
         <h1 id="author-heading">{author.name}</h1>
-        <span className="meta">#{author.id} · 署名文章 {author.articleCount} 篇（已发布 {author.publishedCount} 篇）</span>
-        <Link href={`/authors/${author.id}`} target="_blank">查看公开页面</Link>
+        <span className="meta">
+          #{author.id} · 署名文章 {author.articleCount} 篇（已发布 {author.publishedCount} 篇）
+        </span>
+        <Link href={`/authors/${author.id}`} target="_blank">
+          查看公开页面
+        </Link>
       </div>
       <AuthorForm key={author.id} author={author} />
       <section className="admin-form" aria-labelledby="author-users-heading">
@@ -42,7 +52,13 @@ async function Author({ viewer, rawId }: { viewer: Viewer; rawId: string }) {
         {author.users.length === 0 ? (
           <p className="hint">没有用户关联到这位作者。可在“用户”页面设置。</p>
         ) : (
-          <ul>{author.users.map((user) => <li key={user.id}>{user.displayName}（{user.email}）</li>)}</ul>
+          <ul>
+            {author.users.map((user) => (
+              <li key={user.id}>
+                {user.displayName}（{user.email}）
+              </li>
+            ))}
+          </ul>
         )}
       </section>
       {candidates.length > 0 && <MergeAuthorForm author={{ id: author.id, name: author.name }} candidates={candidates} />}

@@ -15,7 +15,11 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function ChannelPage({ params }: Props) {
   const { id: rawId } = await params;
-  return <PermissionGate action="channels.manage" returnTo={`/editor/channels/${rawId}`}>{(viewer) => <Channel viewer={viewer} rawId={rawId} />}</PermissionGate>;
+  return (
+    <PermissionGate action="channels.manage" returnTo={`/editor/channels/${rawId}`}>
+      {(viewer) => <Channel viewer={viewer} rawId={rawId} />}
+    </PermissionGate>
+  );
 }
 
 async function Channel({ viewer, rawId }: { viewer: Viewer; rawId: string }) {
@@ -29,16 +33,18 @@ async function Channel({ viewer, rawId }: { viewer: Viewer; rawId: string }) {
 
   return (
     <section aria-labelledby="channel-heading">
-      <Link className="back-link" href="/editor/channels">← 全部栏目</Link>
+      <Link className="back-link" href="/editor/channels">
+        ← 全部栏目
+      </Link>
       <div className="toolbar">
         <h1 id="channel-heading">{channel.name}</h1>
         <span className="meta">{channel.articleCount} 篇文章</span>
-        <Link href={`/channels/${channel.slug}`} target="_blank">查看公开页面</Link>
+        <Link href={`/channels/${channel.slug}`} target="_blank">
+          查看公开页面
+        </Link>
       </div>
       <ChannelForm key={channel.id} channel={channel} />
-      {channel.oldSlugs.length > 0 && (
-        <p className="hint">这些旧地址会跳转到本栏目：{channel.oldSlugs.map((slug) => `/channels/${slug}`).join("、")}</p>
-      )}
+      {channel.oldSlugs.length > 0 && <p className="hint">这些旧地址会跳转到本栏目：{channel.oldSlugs.map((slug) => `/channels/${slug}`).join("、")}</p>}
       <DeleteChannelButton channel={channel} />
     </section>
   );

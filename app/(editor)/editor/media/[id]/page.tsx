@@ -22,7 +22,11 @@ const USE_ROLES: Record<string, string> = { lead: "题图", inline: "正文", ga
 
 export default async function PhotoPage({ params }: Props) {
   const { id: rawId } = await params;
-  return <PermissionGate action="photo.upload" returnTo={`/editor/media/${rawId}`}>{(viewer) => <Photo viewer={viewer} rawId={rawId} />}</PermissionGate>;
+  return (
+    <PermissionGate action="photo.upload" returnTo={`/editor/media/${rawId}`}>
+      {(viewer) => <Photo viewer={viewer} rawId={rawId} />}
+    </PermissionGate>
+  );
 }
 
 async function Photo({ viewer, rawId }: { viewer: Viewer; rawId: string }) {
@@ -34,11 +38,15 @@ async function Photo({ viewer, rawId }: { viewer: Viewer; rawId: string }) {
 
   return (
     <section aria-labelledby="photo-heading">
-      <Link className="back-link" href="/editor/media">← 全部图片</Link>
+      <Link className="back-link" href="/editor/media">
+        ← 全部图片
+      </Link>
       <div className="toolbar">
         <h1 id="photo-heading">图片 #{photo.id}</h1>
         <span className="meta">
-          <span>{photo.uploadedBy?.displayName ?? "—"} 上传于 <time dateTime={photo.createdAt}>{formatShanghai(new Date(photo.createdAt))}</time></span>
+          <span>
+            {photo.uploadedBy?.displayName ?? "—"} 上传于 <time dateTime={photo.createdAt}>{formatShanghai(new Date(photo.createdAt))}</time>
+          </span>
           <span>{describeOriginal(photo)}</span>
         </span>
       </div>
@@ -60,11 +68,7 @@ async function Photo({ viewer, rawId }: { viewer: Viewer; rawId: string }) {
           </ul>
         )}
       </section>
-      {photo.can.replace ? (
-        <ReplacePhotoFile photoId={photo.id} />
-      ) : (
-        photo.can.edit && <p className="hint">这张图片已被文章使用，只有编辑和管理员可以替换它的文件。</p>
-      )}
+      {photo.can.replace ? <ReplacePhotoFile photoId={photo.id} /> : photo.can.edit && <p className="hint">这张图片已被文章使用，只有编辑和管理员可以替换它的文件。</p>}
       {photo.can.delete ? (
         <DeletePhotoButton photo={{ id: photo.id, caption: photo.caption }} />
       ) : (

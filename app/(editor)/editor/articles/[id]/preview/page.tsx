@@ -23,7 +23,9 @@ export default async function PreviewPage({ params, searchParams }: Props) {
   });
   return (
     <div className="preview">
-      <p className="notice" role="note">预览：第 {article.version} 版，读者看到的样子（相关推荐与上一篇/下一篇在发布后生成）</p>
+      <p className="notice" role="note">
+        预览：第 {article.version} 版，读者看到的样子（相关推荐与上一篇/下一篇在发布后生成）
+      </p>
       <ArticleView article={article} />
     </div>
   );

@@ -36,32 +36,55 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
         <label>
           从
           <select name="from" defaultValue={from}>
-            {history.revisions.map((revision) => <option key={revision.number} value={revision.number}>第 {revision.number} 版</option>)}
+            {history.revisions.map((revision) => (
+              <option key={revision.number} value={revision.number}>
+                第 {revision.number} 版
+              </option>
+            ))}
           </select>
         </label>
         <label>
           到
           <select name="to" defaultValue={to}>
-            {history.revisions.map((revision) => <option key={revision.number} value={revision.number}>第 {revision.number} 版</option>)}
+            {history.revisions.map((revision) => (
+              <option key={revision.number} value={revision.number}>
+                第 {revision.number} 版
+              </option>
+            ))}
           </select>
         </label>
         <button type="submit">比较</button>
       </form>
-      {diff ? <DiffView fields={diff} from={from} to={to} /> : <p className="notice" role="alert">找不到要比较的版本。</p>}
+      {diff ? (
+        <DiffView fields={diff} from={from} to={to} />
+      ) : (
+        <p className="notice" role="alert">
+          找不到要比较的版本。
+        </p>
+      )}
       <h2>全部版本</h2>
       <table className="article-table">
         <thead>
-          <tr><th scope="col">版本</th><th scope="col">修改人</th><th scope="col">时间</th><th scope="col">操作</th></tr>
+          <tr>
+            <th scope="col">版本</th>
+            <th scope="col">修改人</th>
+            <th scope="col">时间</th>
+            <th scope="col">操作</th>
+          </tr>
         </thead>
         <tbody>
           {history.revisions.map((revision) => (
             <tr key={revision.number}>
-              <td>第 {revision.number} 版{revision.number === history.article.version && "（当前）"}</td>
+              <td>
+                第 {revision.number} 版{revision.number === history.article.version && "（当前）"}
+              </td>
               <td>{revision.author}</td>
               <td>{revision.createdAt}</td>
               <td className="row-actions">
                 <Link href={`/editor/articles/${articleId}/revisions?from=${revision.number}&to=${history.article.version}`}>与当前比较</Link>
-                <Link href={`/editor/articles/${articleId}/preview?revision=${revision.number}`} target="_blank">预览</Link>
+                <Link href={`/editor/articles/${articleId}/preview?revision=${revision.number}`} target="_blank">
+                  预览
+                </Link>
                 {revision.number !== history.article.version && <RestoreButton articleId={articleId} number={revision.number} baseVersion={history.article.version} />}
               </td>
             </tr>
