@@ -10,7 +10,7 @@ export { databaseFile, databaseUrl };
 
 const SECRETS_FILE = "secrets.json";
 
-type Secrets = { authSecret: string; internalToken: string };
+type Secrets = { authSecret: string };
 
 /** The folder that holds generated secrets and, by default, the database. */
 export function dataDir(): string {
@@ -42,15 +42,13 @@ export function secrets(): Secrets {
   if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<Secrets>;
   const complete: Secrets = {
     authSecret: stored.authSecret ?? crypto.randomBytes(32).toString("base64url"),
-    internalToken: stored.internalToken ?? crypto.randomBytes(32).toString("base64url"),
   };
-  if (stored.authSecret !== complete.authSecret || stored.internalToken !== complete.internalToken) {
+  if (stored.authSecret !== complete.authSecret) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, JSON.stringify(complete, null, 2) + "\n", { mode: 0o600 });
   }
   return {
     authSecret: process.env.NEXTAUTH_SECRET || complete.authSecret,
-    internalToken: process.env.INTERNAL_TOKEN || complete.internalToken,
   };
 }
 

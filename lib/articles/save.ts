@@ -2,7 +2,7 @@
 // revision per change (written by ./write.ts). Every write is scoped by the viewer; a save based on
 // an old version is refused.
 import "server-only";
-import { prisma, type Prisma } from "../db";
+import type { Prisma } from "../db";
 import { recordAudit } from "../audit/record";
 import { recordingDenial, refuse, requireAllowed } from "../auth/guard";
 import { can } from "../auth/permissions";
@@ -18,6 +18,7 @@ import { snapshotOf, withRelations, type ArticleSnapshot } from "./snapshot";
 import { isPublished, isVisibleInNewsroom } from "./visibility";
 import { preparePhotos, requireAltText } from "./photos";
 import { staleInfo, writeArticleVersion } from "./write";
+import { publicChange } from "../site/tag-events";
 
 /** `droppedImages`: images of the body that were not library photos and were left out. */
 export type SaveOutcome = { articleId: number; version: number; changed: boolean; status: string; publicTags: string[]; droppedImages: number };
@@ -30,7 +31,7 @@ export async function createArticle(viewer: Viewer, rawInput: unknown, intent: S
   const input = parseInput(rawInput);
   const blank = { status: "draft", createdById: viewer.id };
   if (intent !== "save" && intent !== "submit" && !can(viewer, intent, blank)) await refuse(viewer, attempt);
-  return prisma.$transaction((tx) => applyChange(tx, viewer, null, input, intent, context));
+  return publicChange((tx) => applyChange(tx, viewer, null, input, intent, context));
 }
 
 export async function saveArticle(
@@ -41,7 +42,7 @@ export async function saveArticle(
   const input = parseInput(rawInput);
   // The refusal is recorded after the rollback (see recordingDenial): the check needs the row.
   return recordingDenial(viewer, { tried: intent, target: `article:${articleId}`, clientAddress: context.clientAddress }, () =>
-    prisma.$transaction(async (tx) => {
+    publicChange(async (tx) => {
       const current = await tx.article.findUnique({ where: { id: articleId }, include: withRelations });
       if (!current || !isVisibleInNewsroom(viewer, current)) throw new NotFoundError();
       const allowed = can(viewer, "edit", current) && (intent === "save" || can(viewer, intent, current));

@@ -15,6 +15,7 @@ import { field, rule } from "../messages/zod";
 import { affectedTags, tags } from "../site/cache-tags";
 import { publishedWhere } from "../articles/visibility";
 import { photoTag } from "../media/cache-tags";
+import { publicChange } from "../site/tag-events";
 
 type Tx = Prisma.TransactionClient;
 export type Context = { clientAddress?: string };
@@ -99,7 +100,7 @@ export async function listMergeCandidates(viewer: Viewer, authorId: number, cont
 export async function createAuthor(viewer: Viewer, rawInput: AuthorInput, context: Context = {}): Promise<AuthorChange> {
   await requireAuthorManager(viewer, "author.create", null, context);
   const input = parse(authorInputSchema, rawInput);
-  return prisma.$transaction(async (tx) => {
+  return publicChange(async (tx) => {
     const row = await tx.author.create({ data: input, select: summarySelect });
     await audit(tx, viewer, context, { action: "author.create", authorId: row.id, detail: `${row.name}（${row.defaultRoleLabel}）` });
     // A visitor may have cached this id's 404 page.
@@ -110,7 +111,7 @@ export async function createAuthor(viewer: Viewer, rawInput: AuthorInput, contex
 export async function updateAuthor(viewer: Viewer, rawInput: UpdateAuthorInput, context: Context = {}): Promise<AuthorChange> {
   await requireAuthorManager(viewer, "author.update", rawInput?.authorId, context);
   const { authorId, ...input } = parse(updateAuthorSchema, rawInput);
-  return prisma.$transaction(async (tx) => {
+  return publicChange(async (tx) => {
     const before = await findAuthor(tx, authorId);
     const changes = describeChanges(before, input);
     if (changes.length === 0) return { author: (await withPublishedCounts(tx, [before]))[0], changed: false, publicTags: [] };
@@ -133,7 +134,7 @@ export async function updateAuthor(viewer: Viewer, rawInput: UpdateAuthorInput, 
 export async function mergeAuthors(viewer: Viewer, rawInput: MergeAuthorsInput, context: Context = {}): Promise<AuthorMerge> {
   await requireAuthorManager(viewer, "author.merge", rawInput?.keepId, context);
   const { keepId, removeId } = parse(mergeAuthorsSchema, rawInput);
-  return prisma.$transaction(async (tx) => {
+  return publicChange(async (tx) => {
     const keep = await findAuthor(tx, keepId);
     const remove = await findAuthor(tx, removeId, { removeId: t("author.mergeSourceMissing") });
     // Only the removed author's articles change; the kept author's page gains them. Photos they

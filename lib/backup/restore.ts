@@ -10,7 +10,8 @@ import { checkBackupMedia, MediaRestore, type PlacedMedia } from "./media-restor
 import { replaceDatabaseFile, type ProgressFor } from "./copy";
 import { formatBytes, formatCount, formatNames } from "./format";
 import { compareMigrations, DEFAULT_MIGRATIONS_DIR, listCodeMigrations, readMigrationRecords, type MigrationStatus } from "./migrations";
-import { countArticles, describeSqliteFailure, listIntegrityProblems, listMissingTables, requireFreeDatabase, withDatabase } from "./sqlite";
+import { countArticles, describeSqliteFailure, listIntegrityProblems, listMissingTables, requireFreeDatabase, type SqliteDatabase, withDatabase } from "./sqlite";
+import { EVERY_PAGE } from "../site/cache-tags";
 import { applyWithRollback } from "./upgrade";
 import type { Report } from "../reporter";
 
@@ -110,8 +111,16 @@ export async function restoreDatabase(options: RestoreOptions): Promise<RestoreR
     throw error;
   }
   const removed = await photos.prune(withDatabase(databaseFile, { readonly: true }, listReferencedFiles));
+  withDatabase(databaseFile, {}, expireEveryPage);
+  report("public pages: every running server renders its pages again within a second");
   report(
     `restored ${formatCount(placed.files, "photo file")} (${formatBytes(placed.bytes)}) into ${mediaDir}: ${placed.linked} linked, ${placed.copied} copied, ${placed.present} already there; removed ${formatCount(removed, "file")} of the replaced content`,
   );
   return { previousBackup: previous?.file ?? null, articles, applied, photos: { ...placed, removed, excused: media.excused.length } };
+}
+
+/** Tells every running server that all it cached is gone (lib/site/tag-sync.ts applies the row). */
+function expireEveryPage(db: SqliteDatabase): void {
+  const now = new Date().toISOString().replace("Z", "+00:00"); // as Prisma stores DateTime
+  db.prepare(`INSERT INTO "CacheTagEvent" ("tags", "createdAt") VALUES (?, ?)`).run(JSON.stringify([EVERY_PAGE]), now);
 }

@@ -15,6 +15,7 @@ import { field, required, rule } from "../messages/zod";
 import { tags } from "../site/cache-tags";
 import { slugFromName } from "./slug";
 import { publishedWhere } from "../articles/visibility";
+import { publicChange } from "../site/tag-events";
 
 type Tx = Prisma.TransactionClient;
 export type Context = { clientAddress?: string };
@@ -70,7 +71,7 @@ export async function createChannel(viewer: Viewer, rawInput: CreateChannelInput
   await requireChannelManager(viewer, "channel.create", null, context);
   const input = parse(createChannelSchema, rawInput);
   return withUniqueErrors(() =>
-    prisma.$transaction(async (tx) => {
+    publicChange(async (tx) => {
       await requireFreeName(tx, input.name, null);
       const slug = input.slug || (await freeSlugFrom(tx, slugFromName(input.name)));
       await requireFreeSlug(tx, slug, null);
@@ -87,7 +88,7 @@ export async function updateChannel(viewer: Viewer, rawInput: UpdateChannelInput
   await requireChannelManager(viewer, "channel.update", rawInput?.channelId, context);
   const { channelId, ...input } = parse(updateChannelSchema, rawInput);
   return withUniqueErrors(() =>
-    prisma.$transaction(async (tx) => {
+    publicChange(async (tx) => {
       const before = await findChannel(tx, channelId);
       const changes = describeChanges(before, input);
       if (changes.length === 0) return { channel: toSummary(before), changed: false, publicTags: [] };
@@ -109,7 +110,7 @@ export async function updateChannel(viewer: Viewer, rawInput: UpdateChannelInput
 export async function moveChannel(viewer: Viewer, rawInput: MoveChannelInput, context: Context = {}): Promise<{ changed: boolean; publicTags: string[] }> {
   await requireChannelManager(viewer, "channel.reorder", rawInput?.channelId, context);
   const { channelId, direction } = parse(moveChannelSchema, rawInput);
-  return prisma.$transaction(async (tx) => {
+  return publicChange(async (tx) => {
     const order = await tx.channel.findMany({ orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, name: true, position: true } });
     const index = order.findIndex((channel) => channel.id === channelId);
     if (index === -1) throw new NotFoundError("channel.notFound");
@@ -133,7 +134,7 @@ export async function moveChannel(viewer: Viewer, rawInput: MoveChannelInput, co
 export async function deleteChannel(viewer: Viewer, rawInput: DeleteChannelInput, context: Context = {}): Promise<{ name: string; publicTags: string[] }> {
   await requireChannelManager(viewer, "channel.delete", rawInput?.channelId, context);
   const { channelId } = parse(deleteChannelSchema, rawInput);
-  return prisma.$transaction(async (tx) => {
+  return publicChange(async (tx) => {
     const channel = await findChannel(tx, channelId);
     // Counted inside the transaction: SQLite serializes writers, so no article can slip in meanwhile.
     const articles = await tx.article.count({ where: { channelId } });

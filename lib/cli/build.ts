@@ -1,12 +1,10 @@
-// Builds the Next.js app when its sources, its database or the content changed since the last build.
-// Content counts: prerendered pages hold the content of build time, and a change made while no
-// server was running (so nothing invalidated the cache) must not be served stale.
+// Builds the Next.js app when its sources changed since the last build, never because content did:
+// a starting server trusts no page cached before it started (lib/site/tag-sync.ts), so pages the
+// build prerendered are rendered again on their first request.
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { prisma } from "../db";
-import { databaseFile } from "../env";
 import { info } from "./output";
 import { OperationError } from "../errors";
 
@@ -16,7 +14,7 @@ const STAMP = "newsdesk-build.json";
 export async function buildIfNeeded(): Promise<void> {
   const distDir = path.resolve(process.env.NEXT_DIST_DIR || ".next");
   const stampFile = path.join(distDir, STAMP);
-  const fingerprint = await currentFingerprint();
+  const fingerprint = currentFingerprint();
   const previous = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, "utf8") : "";
   if (previous === fingerprint && fs.existsSync(path.join(distDir, "BUILD_ID"))) {
     info("build is up to date");
@@ -28,15 +26,10 @@ export async function buildIfNeeded(): Promise<void> {
   fs.writeFileSync(stampFile, fingerprint);
 }
 
-async function currentFingerprint(): Promise<string> {
+function currentFingerprint(): string {
   const hash = crypto.createHash("sha256");
   for (const file of SOURCES.flatMap(listFiles).sort()) hash.update(file).update(fs.readFileSync(file));
-  const [articles, channels, authors] = await Promise.all([
-    prisma.article.aggregate({ _count: true, _max: { updatedAt: true } }),
-    prisma.channel.aggregate({ _count: true, _max: { updatedAt: true } }),
-    prisma.author.aggregate({ _count: true, _max: { updatedAt: true } }),
-  ]);
-  return JSON.stringify({ sources: hash.digest("hex"), database: databaseFile(), content: [articles, channels, authors] });
+  return JSON.stringify({ sources: hash.digest("hex") });
 }
 
 function listFiles(entry: string): string[] {

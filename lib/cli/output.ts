@@ -17,3 +17,8 @@ export function progress(label: string, total: number) {
     }
   };
 }
+
+/** After a change readers see: the change recorded its cache tags with it (lib/site/tag-events). */
+export function reportPublicRefresh(pages: number): void {
+  if (pages > 0) info(`public pages: ${pages} cache tag${pages === 1 ? "" : "s"} recorded; every running server shows the change within a second`);
+}

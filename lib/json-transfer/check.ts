@@ -6,10 +6,15 @@ import { listBodyPhotos } from "../articles/body";
 import { readExport, type ExportEntry } from "./read-export";
 import { TransferError, type ArticleRecord, type ChannelRecord, type PhotoRecord } from "./format";
 import { checkOriginal } from "./photo-files";
-import type { ImportedIds } from "./refresh";
 
 export type Counts = { channels: number; authors: number; photos: number; articles: number; bylines: number; picks: number; revisions: number };
-export type ImportPlan = { counts: Counts; originalBytes: number; emails: string[]; ids: ImportedIds & { photos: number[] }; digest: string };
+export type ImportPlan = {
+  counts: Counts;
+  originalBytes: number;
+  emails: string[];
+  ids: { channels: number[]; authors: number[]; articles: number[]; photos: number[] };
+  digest: string;
+};
 
 export async function checkExportFile(file: string, onBytes?: (bytesRead: number) => void): Promise<ImportPlan> {
   const hash = crypto.createHash("sha256");

@@ -4,7 +4,7 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { prisma, type Db, type Prisma } from "../db";
+import { type Db, type Prisma, readSnapshot } from "../db";
 import { silentProgress, type ProgressFactory } from "../reporter";
 import { mediaStore, originalKey } from "../media/store";
 import { FORMAT, TransferError, VERSION, type PhotoRecord } from "./format";
@@ -28,7 +28,7 @@ export async function exportToFile(file: string, options: ExportOptions = {}): P
   const handle = await fs.promises.open(partial, "w");
   const out: Out = { write: async (text) => void (await handle.write(text)) };
   try {
-    const counts = await (options.db ?? prisma).$transaction((tx) => writeDocument(tx, out, options), LONG_TRANSACTION);
+    const counts = await readSnapshot((tx) => writeDocument(tx, out, options), LONG_TRANSACTION, options.db);
     await handle.close();
     await fs.promises.rename(partial, file);
     return { file, ...counts };

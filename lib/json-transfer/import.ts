@@ -14,7 +14,8 @@ import { silentProgress, silentReport, type ProgressFactory, type Report } from 
 import { plural, TransferError } from "./format";
 import { ImportedOriginals } from "./photo-files";
 import { readExport } from "./read-export";
-import { refreshPublicPages } from "./refresh";
+import { EVERY_PAGE } from "../site/cache-tags";
+import { recordTags } from "../site/tag-events";
 import { resolveUsers } from "./users";
 import { makeImportedVariants } from "./variants";
 import { BatchWriter } from "./write";
@@ -22,7 +23,7 @@ import { BatchWriter } from "./write";
 export { jsonImportHelp } from "./help";
 
 /** `db`: the database to import into (tests); photos need the site's own, which the photo pipeline writes their variants to. */
-export type ImportOptions = { db?: Db; progress?: ProgressFactory; log?: Report; revalidate?: boolean; batchSize?: number };
+export type ImportOptions = { db?: Db; progress?: ProgressFactory; log?: Report; batchSize?: number };
 /** `variantFailures`: imported photos whose variants could not be made (the import itself is complete). */
 export type ImportSummary = Counts & { placeholderUsers: string[]; variantFailures: string[] };
 
@@ -59,12 +60,13 @@ export async function importExportFile(file: string, options: ImportOptions = {}
     );
   for (const failure of variants.failures) log(`  no variants for ${failure}`);
   if (placeholders.length > 0) log(`created ${plural(placeholders.length, "disabled account")} without a password for authors in the file: ${placeholders.join(", ")}`);
-  if (options.revalidate !== false) log(await refreshPublicPages(plan.ids));
   return { ...counts, placeholderUsers: placeholders, variantFailures: variants.failures };
 }
 
 async function writeAll(tx: Prisma.TransactionClient, file: string, plan: ImportPlan, originals: ImportedOriginals, options: ImportOptions): Promise<string[]> {
   await requireEmptyDatabase(tx);
+  // Every page of a running site showed the empty site until now.
+  await recordTags(tx, [EVERY_PAGE]);
   const users = await resolveUsers(tx, plan.emails);
   const writer = new BatchWriter(tx, users, originals, options.batchSize ?? DEFAULT_BATCH);
   const progress = options.progress ?? silentProgress;

@@ -1,11 +1,12 @@
 // Imports one parsed legacy page in one transaction: new, unchanged (idempotent), changed, or updated as a new revision.
 import "server-only";
-import { prisma, type Prisma } from "../db";
+import type { Prisma } from "../db";
 import { ARTICLE_STATUSES } from "../articles/visibility";
 import { compareWithPage, storedArticleInclude, type PageChange, type StoredArticle } from "./compare-page";
 import type { LegacyPage } from "./parse-legacy-page";
 import type { BatchLookups } from "./batch-lookups";
 import { createArticleFromPage, updateArticleFromPage } from "./page-writes";
+import { publicChange } from "../site/tag-events";
 
 export type ImportStatus = "imported" | "unchanged" | "changed" | "updated";
 /** `articleId` is null only for a page a dry run would import. `publicTags`: cache tags to expire. */
@@ -29,7 +30,7 @@ export async function importLegacyPage(page: LegacyPage, options: ImportOptions)
 export async function importLegacyPage(page: LegacyPage, options: ImportOptions = {}): Promise<ImportOutcome> {
   const lookups = options.lookups?.forPage();
   const writeOptions = { actorId: options.actorId ?? null, via: options.via ?? "cli", lookups };
-  const outcome = await prisma.$transaction(async (tx): Promise<ImportOutcome> => {
+  const outcome = await publicChange(async (tx): Promise<ImportOutcome> => {
     const stored = await findStoredArticle(tx, page);
     if (!stored) {
       if (options.dryRun) return { status: "imported", articleId: null, changes: [], publicTags: [] };

@@ -7,6 +7,8 @@ import type { Master } from "./image";
 import { decodeStoredOriginal, removeFiles, storeVariants, type StoredVariant } from "./pipeline";
 import { planVariants } from "./variants";
 import { runImageTask, startBackgroundJob } from "./work-queue";
+import { recordTags } from "../site/tag-events";
+import { photoTag } from "./cache-tags";
 
 export const STALE_AFTER_MS = 5 * 60_000;
 
@@ -67,6 +69,8 @@ export async function recordVariants(
       await tx.photoVariant.upsert({ where, create: { photoId, ...variant }, update: { height: variant.height, bytes: variant.bytes, key: variant.key } });
     }
     await tx.photo.update({ where: { id: photoId }, data: { variantsPending: false } });
+    // Pages showing the photo get its other widths; every server learns of it through this row.
+    await recordTags(tx, [photoTag(photoId)]);
     return { droppedKeys: dropped.map((row) => row.key) };
   });
 }

@@ -16,6 +16,7 @@ import { photoDetailsSchema, photoIdSchema, type PhotoDetailsInput } from "./sch
 import { originalKey } from "./store";
 import type { PhotoChange } from "./upload";
 import { countPhotoUses } from "./uses";
+import { publicChange } from "../site/tag-events";
 
 const DETAIL_FIELDS = ["caption", "alt", "creditAuthorId", "creditText", "creditKind", "sourceOrg", "focalX", "focalY"] as const;
 
@@ -28,7 +29,7 @@ export async function updatePhotoDetails(viewer: Viewer, rawInput: PhotoDetailsI
   if (details.creditAuthorId !== null && !(await prisma.author.findUnique({ where: { id: details.creditAuthorId }, select: { id: true } }))) {
     throw new PhotoInputError({ creditAuthorId: t("photo.creditAuthorMissing") });
   }
-  return prisma.$transaction(async (tx) => {
+  return publicChange(async (tx) => {
     const before = await tx.photo.findUnique({
       where: { id: photoId },
       select: { ...Object.fromEntries(DETAIL_FIELDS.map((field) => [field, true])) } as Record<(typeof DETAIL_FIELDS)[number], true>,

@@ -14,6 +14,7 @@ import { ImageRejectedError, PhotoForbiddenError, PhotoNotFoundError } from "./e
 import { scheduleRemainingVariants } from "./finish";
 import { removeFiles, storeNewFile, type NewFile } from "./pipeline";
 import { originalKey } from "./store";
+import { recordTags } from "../site/tag-events";
 
 export type Upload = { bytes: Buffer; fileName?: string };
 export type PhotoChange = { photo: PhotoDto; publicTags: string[] };
@@ -73,6 +74,7 @@ export async function replacePhotoFile(viewer: Viewer, photoId: number, upload: 
       await tx.photo.update({ where: { id: photoId }, data: { ...fileFields(file), originalName: name, fileUpdatedAt: new Date(), variants: { create: [file.first] } } });
       const detail = `${before.originalName || before.contentHash.slice(0, 12)} → ${describeFile(name, file)}`;
       await recordAudit({ actorId: viewer.id, action: "photo.replace", target: photoTarget(photoId), detail, clientAddress: context.clientAddress }, tx);
+      await recordTags(tx, [photoTag(photoId)]);
       return {
         oldKeys: [...before.variants.map((variant) => variant.key), originalKey(before)],
         photo: await tx.photo.findUniqueOrThrow({ where: { id: photoId }, select: photoSelect }),

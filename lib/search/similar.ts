@@ -4,6 +4,8 @@
 import "server-only";
 import { prisma, type Prisma } from "../db";
 import { isPublished, publishedSql } from "../articles/visibility";
+import { tags } from "../site/cache-tags";
+import { recordTags } from "../site/tag-events";
 import { quote } from "./parse-query";
 import { QUERY_TERMS, rankSimilar, significantTerms, termCounts, type Candidate } from "./similarity";
 
@@ -166,7 +168,10 @@ export async function refreshAllSimilar({
   for (let start = 0; start < all.length; start += BATCH_SIZE) {
     const batch = all.slice(start, start + BATCH_SIZE);
     await db.$transaction(async (tx) => {
-      for (const id of batch) if (await refreshSimilar(tx, id)) changed.push(id);
+      const changedHere: number[] = [];
+      for (const id of batch) if (await refreshSimilar(tx, id)) changedHere.push(id);
+      await recordTags(tx, changedHere.map(tags.article));
+      changed.push(...changedHere);
     });
     done += batch.length;
     onProgress?.({ done, total: all.length });

@@ -1,7 +1,6 @@
 // Site settings, admins only: site name, default 来源 and public site URL, stored in the Setting
 // table over the environment's defaults. Every change is audited.
 import "server-only";
-import { prisma } from "../db";
 import { fieldErrors } from "../validation";
 import { recordAudit } from "../audit/record";
 import { requireAllowed } from "../auth/guard";
@@ -10,6 +9,7 @@ import { ValidationError } from "../errors";
 import { fieldLabel, t } from "../messages/catalog";
 import { SITE_SETTING_KEYS, siteSettingsSchema, type SiteSettings, type SiteSettingsInput } from "./schema";
 import { defaultSiteSettings, getStoredSiteSettings, SITE_SETTINGS_TAG, writeStoredSiteSettings } from "./site";
+import { publicChange } from "../site/tag-events";
 
 export type Context = { clientAddress?: string };
 /** `stored` is what the form shows ("" = default); `defaults` come from the environment. */
@@ -27,7 +27,7 @@ export async function updateSettings(viewer: Viewer, rawInput: SiteSettingsInput
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error));
   const next = parsed.data;
   const defaults = defaultSiteSettings();
-  return prisma.$transaction(async (tx) => {
+  return publicChange(async (tx) => {
     const before = await getStoredSiteSettings(tx);
     const changedKeys = SITE_SETTING_KEYS.filter((key) => before[key] !== next[key]);
     if (changedKeys.length === 0) return { stored: before, changed: false, publicTags: [] };

@@ -11,6 +11,9 @@ export const tags = {
   sitemap: "sitemap",
 } as const;
 
+/** Next's implicit tag of the root layout: every cached page and cached read carries it. */
+export const EVERY_PAGE = "_N_T_/layout";
+
 /** Every public page an article's change can show up on. */
 export function affectedTags(article: { id: number; channelId: number | null; authorIds: number[] }): string[] {
   return [tags.article(article.id), ...(article.channelId ? [tags.channel(article.channelId)] : []), ...article.authorIds.map(tags.author), tags.front, tags.feed, tags.sitemap];

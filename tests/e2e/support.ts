@@ -15,6 +15,11 @@ export function scheduleArticle(title: string, seconds: number): number {
   return Number(output.trim());
 }
 
+/** Runs `npm run cms -- …args` against the e2e installation, as an admin at a shell would; returns stdout. */
+export function runCms(args: string[]): string {
+  return execFileSync("npx", ["tsx", "--conditions=react-server", "lib/cli/main.ts", ...args], { cwd: ROOT, env: e2eEnv, encoding: "utf8" });
+}
+
 /** Sets photos' details through lib while the server runs (tests/e2e/photo-details.ts). */
 export function setPhotoDetails(requests: PhotoDetailsRequest[]): void {
   execFileSync("npx", ["tsx", "--conditions=react-server", "tests/e2e/photo-details.ts", JSON.stringify(requests)], {

@@ -8,6 +8,7 @@ import { runImport } from "@/lib/cli/commands/import";
 import { OperationError } from "@/lib/errors";
 import { prisma } from "@/lib/db";
 import { importPageFiles } from "@/lib/legacy-import/import-files";
+import { lastTagEventId, readTagEvents } from "@/lib/site/tag-events";
 
 const SAMPLES = path.resolve("tests/fixtures/legacy");
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
@@ -31,12 +32,13 @@ function writePage(folder: string, file: string, lines: string[]): string {
   return path.join(folder, file);
 }
 
-/** Runs the command in process; returns its summary, its stdout and the tags it asked to refresh. */
-async function cms(args: string[], revalidate: (tags: string[]) => Promise<void> = async () => {}) {
+/** Runs the command in process; returns its summary, its stdout and the cache tags it recorded for the servers. */
+async function cms(args: string[]) {
   const lines: string[] = [];
   vi.spyOn(process.stdout, "write").mockImplementation((chunk) => (lines.push(String(chunk)), true));
-  const requested: string[] = [];
-  const summary = await runImport(args, async (tags) => (requested.push(...tags), revalidate(tags))).finally(() => vi.restoreAllMocks());
+  const lastEvent = await lastTagEventId();
+  const summary = await runImport(args).finally(() => vi.restoreAllMocks());
+  const requested = (await readTagEvents(lastEvent)).flatMap((event) => event.tags);
   return { summary, output: lines.join(""), requested };
 }
 
@@ -57,7 +59,7 @@ describe("cms import of a folder", () => {
   const folder = sampleFolder("samples");
   const changqing = path.join(folder, "changqing-2019-07-15-two-picks.txt");
 
-  it("imports the pages found recursively, skips each broken file by name with its reason, and asks for a refresh", async () => {
+  it("imports the pages found recursively, skips each broken file by name with its reason, and records the pages to refresh", async () => {
     const { summary, output, requested } = await cms([folder]);
     expect(summary.counts).toEqual({ imported: 6, updated: 0, unchanged: 0, changed: 0, skipped: 4, failed: 0 });
     expect(output).toContain("summary: 6 imported, 0 updated, 0 unchanged, 0 changed, 4 skipped\n");
@@ -69,6 +71,7 @@ describe("cms import of a folder", () => {
     const articles = await prisma.article.findMany({ include: { channel: true } });
     expect(articles.map((article) => article.channel?.name).sort()).toEqual(["历城新闻", "商河新闻", "平阴新闻", "济南新闻", "章丘新闻", "长清新闻"]);
     expect(requested).toEqual(expect.arrayContaining(["front", "feed", "sitemap", ...articles.map((article) => `article-${article.id}`)]));
+    expect(output).toMatch(/public pages: \d+ cache tags recorded; every running server shows the change within a second\n/);
   });
 
   it("stores the GB18030 page as text and the markup page escaped", async () => {
@@ -81,7 +84,7 @@ describe("cms import of a folder", () => {
     expect(markup.bodyHtml).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;第二段。");
   });
 
-  it("running it again changes nothing and asks for no refresh", async () => {
+  it("running it again changes nothing and records no refresh", async () => {
     const before = await counts();
     const { summary, requested } = await cms([folder]);
     expect(summary.counts).toMatchObject({ imported: 0, unchanged: 6, skipped: 4 });
@@ -144,7 +147,7 @@ describe("cms import keeps going", () => {
     const lines: string[] = [];
     vi.spyOn(process.stdout, "write").mockImplementation((chunk) => (lines.push(String(chunk)), true));
     try {
-      await expect(runImport([folder], async () => {})).rejects.toThrow(new OperationError("1 page could not be written (listed above); the rest of the batch went through"));
+      await expect(runImport([folder])).rejects.toThrow(new OperationError("1 page could not be written (listed above); the rest of the batch went through"));
     } finally {
       await prisma.$executeRawUnsafe("DROP TRIGGER fail_page");
     }
@@ -173,16 +176,13 @@ describe("cms import keeps going", () => {
     expect(article.channel?.name).toBe("花果山新闻");
   });
 
-  it("a server that is not running is not an error; another refresh failure is a warning", async () => {
+  it("a --dry-run records nothing for the servers", async () => {
     const folder = path.join(scratch, "refresh");
     writePage(folder, "a.txt", ["刷新测试一", "济南日报 2021-06-01 08:00", "正文。"]);
-    const refused = Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } });
-    const offline = await cms([folder], async () => Promise.reject(refused));
-    expect(offline.output).toMatch(/public pages: no server answered on port \d+/);
-    writePage(folder, "b.txt", ["刷新测试二", "济南日报 2021-06-02 08:00", "正文。"]);
-    const failing = await cms([folder], async () => Promise.reject(new Error("revalidation request failed with HTTP 403")));
-    expect(failing.output).toContain("warning: public pages were not refreshed (revalidation request failed with HTTP 403)");
-    expect(failing.summary.counts).toMatchObject({ imported: 1, unchanged: 1 });
+    const dry = await cms(["--dry-run", folder]);
+    expect(dry.summary.counts).toMatchObject({ imported: 1 });
+    expect(dry.requested).toEqual([]);
+    expect(dry.output).not.toContain("public pages:");
   });
 });
 
@@ -195,7 +195,7 @@ describe("cms import arguments", () => {
     [["/no/such/folder"], "path not found: /no/such/folder"],
   ])("%j is refused with a one-line error before anything is written", async (args, message) => {
     const before = await counts();
-    await expect(runImport(args, async () => {})).rejects.toThrow(new OperationError(message));
+    await expect(runImport(args)).rejects.toThrow(new OperationError(message));
     expect(await counts()).toEqual(before);
   });
 

@@ -26,7 +26,7 @@ const sourceMedia = temporaryMediaDirPerTest();
 const folder = path.resolve("tests/.tmp", `transfer-photos-${crypto.randomUUID()}`);
 const emptyDatabase = path.join(folder, "empty.db");
 const exportFile = path.join(folder, "source.json");
-const quiet = { progress: () => () => undefined, log: () => undefined, revalidate: false } as const;
+const quiet = { progress: () => () => undefined, log: () => undefined } as const;
 const EDITOR_EMAIL = "photo-editor@example.com";
 
 let source: string;

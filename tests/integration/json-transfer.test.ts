@@ -18,7 +18,7 @@ import { copyMigratedDatabase } from "./migrated-database";
 import { createUser } from "./newsroom-factories";
 
 const folder = path.resolve("tests/.tmp", `transfer-${crypto.randomUUID()}`);
-const quiet = { progress: () => () => undefined, log: () => undefined, revalidate: false } as const;
+const quiet = { progress: () => () => undefined, log: () => undefined } as const;
 const databases: Db[] = [];
 
 function emptyDatabase(): Db {

@@ -2,11 +2,10 @@
 import { z } from "zod";
 import { importPageFiles, type BatchSummary, type FileOutcome } from "../../legacy-import/import-files";
 import { listPageFiles } from "../../legacy-import/list-files";
-import { refreshRunningSite, requestRevalidation } from "../../site/release";
 import { importExportFile } from "../../json-transfer/import";
 import { jsonImportHelp } from "../../json-transfer/help";
 import type { Command } from "../command";
-import { info, progress } from "../output";
+import { info, progress, reportPublicRefresh } from "../output";
 import { OperationError } from "../../errors";
 
 const help = `Usage: cms import [--dry-run] [--update] [--] PATH...
@@ -42,7 +41,6 @@ const argsSchema = z.object({
   update: z.boolean(),
 });
 export type ImportArgs = z.infer<typeof argsSchema>;
-type Revalidate = (tags: string[]) => Promise<void>;
 // Below this a batch takes a second or two: a progress line would only repeat the summary.
 const PROGRESS_FROM_FILES = 100;
 
@@ -61,8 +59,7 @@ export function parseImportArgs(args: string[]): ImportArgs {
   return parsed.data;
 }
 
-/** `revalidate` is the request to the running server; tests pass their own. */
-export async function runImport(args: string[], revalidate: Revalidate = requestRevalidation): Promise<BatchSummary> {
+export async function runImport(args: string[]): Promise<BatchSummary> {
   const { paths, dryRun, update } = parseImportArgs(args);
   const { files, missing, unreadable } = listPageFiles(paths);
   if (missing.length > 0) throw new OperationError(`path not found: ${missing.join(", ")}`);
@@ -82,7 +79,7 @@ export async function runImport(args: string[], revalidate: Revalidate = request
   for (const { file, reason } of unreadable) summary.problems.push({ file, status: "skipped", reason });
   summary.counts.skipped += unreadable.length;
   printSummary(summary, { dryRun, update });
-  if (!dryRun && summary.publicTags.length > 0) info(await refreshRunningSite(summary.publicTags, revalidate));
+  if (!dryRun) reportPublicRefresh(summary.publicTags.length);
   const failed = summary.counts.failed;
   if (failed > 0) throw new OperationError(`${failed} page${failed === 1 ? "" : "s"} could not be written (listed above); the rest of the batch went through`);
   return summary;

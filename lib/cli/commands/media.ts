@@ -1,11 +1,9 @@
 // `cms media:rebuild` and `cms media:check`: the photo store's maintenance from the shell.
 import { recordAudit } from "../../audit/record";
-import { photoTag } from "../../media/cache-tags";
 import { checkMedia, hasProblems, listPhotoIdsForRebuild, rebuildPhotoVariants, type MediaCheckReport } from "../../media/maintenance";
 import { mediaDir, mediaStoreKind } from "../../env";
-import { refreshRunningSite } from "../../site/release";
 import type { Command } from "../command";
-import { info, progress } from "../output";
+import { info, progress, reportPublicRefresh } from "../output";
 import { OperationError } from "../../errors";
 
 const REBUILD_HELP = `Usage: cms media:rebuild [--id N | --pending]
@@ -63,8 +61,8 @@ async function rebuild(args: string[]): Promise<void> {
   }
   const rebuilt = ids.length - failures.length;
   info(`rebuilt ${rebuilt} photo${rebuilt === 1 ? "" : "s"}: ${variants} variants, ${(bytes / 1024 / 1024).toFixed(1)} MB; ${renamed.length} with new file names`);
+  reportPublicRefresh(rebuilt);
   await recordAudit({ actorId: null, action: "media.rebuild", target: "media", detail: `${rebuilt}/${ids.length}`, clientAddress: "cli" });
-  if (renamed.length > 0) info(await refreshRunningSite(renamed.map(photoTag)));
   for (const failure of failures) console.error(`  ${failure}`);
   if (failures.length > 0) throw new OperationError(`${failures.length} photo${failures.length === 1 ? "" : "s"} could not be rebuilt`);
 }

@@ -14,7 +14,7 @@ const help = `Usage: cms prepare [--no-build]
 Prepares a fresh or existing installation: generates missing secrets under data/, applies
 migrations, loads the demo article into an empty database, rebuilds search after an upgrade
 that changed it, creates the first admin account and
-builds the site when its sources or content changed. Safe to run any number of times.`;
+builds the site when its sources changed (content never needs a build). Safe to run any number of times.`;
 
 async function prepare(args: string[]): Promise<void> {
   secrets();

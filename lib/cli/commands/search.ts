@@ -1,10 +1,8 @@
 // `cms search:reindex`: rebuilds the search index and the 相关推荐 lists from the articles, with progress.
 import { rebuildSearch } from "../../search/rebuild";
 import { plural } from "../../json-transfer/format";
-import { tags } from "../../site/cache-tags";
-import { refreshRunningSite } from "../../site/release";
 import type { Command } from "../command";
-import { info, progress } from "../output";
+import { info, progress, reportPublicRefresh } from "../output";
 import { OperationError } from "../../errors";
 
 const help = `Usage: cms search:reindex
@@ -24,7 +22,7 @@ export async function reindexWithProgress(): Promise<void> {
     },
   });
   info(`search index rebuilt: ${plural(result.indexed, "article")} indexed, related articles computed for ${result.similar}, changed for ${result.changed.length}`);
-  if (result.changed.length > 0) info(await refreshRunningSite(result.changed.map(tags.article)));
+  reportPublicRefresh(result.changed.length);
 }
 
 export const searchReindexCommand: Command = {
