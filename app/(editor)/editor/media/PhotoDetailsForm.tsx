@@ -5,8 +5,8 @@ import { CREDIT_KINDS, formatCaptionWithCredit, type CreditKind } from "@/lib/me
 import type { PhotoDetailsInput } from "@/lib/media/schema";
 import { t } from "@/lib/messages/catalog";
 import { updatePhotoDetailsAction } from "./actions";
-import { CreditField, type CreditValue } from "./CreditField";
 import { FocalPointPicker, type Focal } from "./FocalPointPicker";
+import { CreditField, type CreditValue } from "../_components/CreditField";
 import { describedBy, FieldError, FormMessage, type Message } from "../_components/FormParts";
 import { useHydrated } from "../_components/use-hydrated";
 
@@ -16,6 +16,11 @@ const FOCAL_PAUSE_MS = 600;
 
 function fieldsOf(photo: PhotoDto): Fields {
   return { caption: photo.caption, alt: photo.alt, credit: { author: photo.creditAuthor, text: photo.creditText }, creditKind: photo.creditKind, sourceOrg: photo.sourceOrg };
+}
+
+function creditHint({ author, text }: CreditValue): string {
+  if (author) return `已关联作者：${author.defaultRoleLabel} ${author.name}`;
+  return text ? "按所填文字署名（未关联作者）；可从下拉列表中选择作者" : "输入姓名查找作者，或直接填写摄影者姓名";
 }
 
 function inputOf(photoId: number, fields: Fields, focal: Focal): PhotoDetailsInput {
@@ -126,6 +131,7 @@ export function PhotoDetailsForm({ photo }: { photo: PhotoDto }) {
             id="photo-credit"
             value={fields.credit}
             onChange={(credit) => set("credit", credit)}
+            hint={creditHint(fields.credit)}
             disabled={!editable || !hydrated}
             error={errors.creditText ?? errors.creditAuthorId}
           />
