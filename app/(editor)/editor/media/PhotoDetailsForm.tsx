@@ -7,7 +7,7 @@ import { t } from "@/lib/messages/catalog";
 import { updatePhotoDetailsAction } from "./actions";
 import { FocalPointPicker, type Focal } from "./FocalPointPicker";
 import { CreditField, type CreditValue } from "../_components/CreditField";
-import { describedBy, FieldError, FormMessage, type Message } from "../_components/FormParts";
+import { describedBy, FieldError, FormMessage, type Message, SubmitRow } from "../_components/FormParts";
 import { useHydrated } from "../_components/use-hydrated";
 
 type Fields = { caption: string; alt: string; credit: CreditValue; creditKind: CreditKind; sourceOrg: string };
@@ -163,18 +163,7 @@ export function PhotoDetailsForm({ photo }: { photo: PhotoDto }) {
           <span className="hint">文章中显示为</span>
           <p>{preview || <span className="hint">（没有图说和署名）</span>}</p>
         </div>
-        {editable && (
-          <div className="form-actions">
-            <button type="submit" className="primary" disabled={pending || !hydrated}>
-              保存
-            </button>
-            {pending && (
-              <span className="meta" role="status">
-                正在保存…
-              </span>
-            )}
-          </div>
-        )}
+        {editable && <SubmitRow label="保存" pending={pending} disabled={!hydrated} />}
       </div>
     </form>
   );
