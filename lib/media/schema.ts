@@ -8,21 +8,26 @@ const focal = z.coerce.number(rule("photo.focalOutside")).min(0).max(1);
 
 export const photoIdSchema = z.coerce.number(rule("request.invalid")).int().positive();
 
+/** 摄影: a linked author (empty means none) or free text. */
+const creditFields = {
+  creditAuthorId: z.preprocess(
+    (value) => (value === "" || value === undefined ? null : value),
+    z.coerce
+      .number(field("credit", { choose: true }))
+      .int()
+      .positive()
+      .nullable(),
+  ),
+  creditText: z.string(field("credit")).trim().max(40),
+};
+
 /** The details an editor sets on a photo: 图说, 替代文字, 摄影 (an author or free text), 类型, 来源单位, focal point. */
 export const photoDetailsSchema = z
   .object({
     photoId: photoIdSchema,
     caption: z.string(field("caption")).trim().max(500),
     alt: z.string(field("alt")).trim().max(200),
-    creditAuthorId: z.preprocess(
-      (value) => (value === "" || value === undefined ? null : value),
-      z.coerce
-        .number(field("credit", { choose: true }))
-        .int()
-        .positive()
-        .nullable(),
-    ),
-    creditText: z.string(field("credit")).trim().max(40),
+    ...creditFields,
     creditKind: z.enum(CREDIT_KINDS, rule("photo.creditKindChoose")),
     sourceOrg: z.string(field("sourceOrg")).trim().max(60),
     focalX: focal,
@@ -32,6 +37,10 @@ export const photoDetailsSchema = z
 
 export type PhotoDetailsInput = z.input<typeof photoDetailsSchema>;
 export type PhotoDetails = z.output<typeof photoDetailsSchema>;
+
+/** Only the 摄影, as the article form's 题图 group changes it; a link wins over leftover text. */
+export const photoCreditSchema = z.object({ photoId: photoIdSchema, ...creditFields });
+export type PhotoCreditInput = z.input<typeof photoCreditSchema>;
 
 const dateText = z
   .string()

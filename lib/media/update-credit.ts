@@ -2,29 +2,13 @@
 // the photo's other details stay as the library has them now. Same permission and audit as any
 // change of details (updatePhotoDetails).
 import "server-only";
-import { z } from "zod";
 import type { Viewer } from "../auth/viewer";
-import { field } from "../messages/zod";
 import { fieldErrors } from "../validation";
 import type { Context } from "./access";
 import { PhotoInputError, PhotoNotFoundError } from "./errors";
 import { updatePhotoDetails } from "./manage";
 import { getPhoto } from "./read";
-import { photoIdSchema } from "./schema";
-
-export const photoCreditSchema = z.object({
-  photoId: photoIdSchema,
-  creditAuthorId: z.preprocess(
-    (value) => (value === "" || value === undefined ? null : value),
-    z.coerce
-      .number(field("credit", { choose: true }))
-      .int()
-      .positive()
-      .nullable(),
-  ),
-  creditText: z.string(field("credit")).trim().max(40),
-});
-export type PhotoCreditInput = z.input<typeof photoCreditSchema>;
+import { photoCreditSchema, type PhotoCreditInput } from "./schema";
 
 export async function updatePhotoCredit(viewer: Viewer, rawInput: PhotoCreditInput, context: Context = {}) {
   const parsed = photoCreditSchema.safeParse(rawInput);

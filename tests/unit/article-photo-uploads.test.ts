@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { PhotoDto } from "@/lib/media/dto";
 import { dataUrlToFile, imageFilesOf, refusedImagesMessage } from "@/app/(editor)/editor/articles/pasted-images";
 import { PhotoUploads, uploadPercent, uploadStateText, type UploadItem } from "@/app/(editor)/editor/articles/photo-uploads";
-import type { SendOutcome } from "@/app/(editor)/editor/articles/send-photo-file";
+import type { SendOutcome } from "@/app/(editor)/editor/_components/send-photo-file";
 
 const PNG_1x1 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 

@@ -14,7 +14,6 @@ import { RichTextEditor } from "./RichTextEditor";
 import { useLeadPhoto } from "./use-lead-photo";
 import { useLocalDraft } from "./use-local-draft";
 import { usePresence } from "./use-presence";
-import "./article-photos.css";
 
 const FLASH_KEY = "newsdesk.flash";
 

@@ -2,8 +2,8 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 import type { ArticleInput } from "@/lib/articles/schema";
 import type { PhotoDto } from "@/lib/media/dto";
+import { CreditField, type CreditValue } from "../_components/CreditField";
 import type { PickResult } from "./body-photo-host";
-import { LeadCreditField } from "./LeadCreditField";
 import { previewSrc } from "./photo-files";
 import { PHOTO_ACCEPT, PhotoPickerDialog } from "./PhotoPickerDialog";
 import { PhotoUploads } from "./photo-uploads";
@@ -18,6 +18,14 @@ type Props = {
   errors: Record<string, string>;
   onBusyChange: (busy: boolean) => void;
 };
+
+/** What saving the 题图's 摄影 will do, or why it cannot be changed here. */
+function leadCreditHint(photo: PhotoDto | null, credit: CreditValue): string {
+  if (!photo) return "题图的摄影者，随图片存入图片库";
+  if (!photo.can.edit) return "只有上传者和编辑可以修改这张图片的摄影";
+  if (credit.author) return `已关联作者：${credit.author.defaultRoleLabel} ${credit.author.name}（随文章保存到图片库）`;
+  return "输入姓名查找作者，或直接填写摄影者；随文章保存到图片库";
+}
 
 /**
  * 题图: upload one or choose one from the library, see it, and give this article's 图说 and 替代文字
@@ -137,7 +145,16 @@ export function LeadPhotoField({ lead, onChange, photo, errors, onBusyChange }: 
         </span>
         {error("lead.alt")}
       </div>
-      <LeadCreditField photo={shown} credit={photo.credit} onChange={photo.setCredit} error={errors["lead.credit"]} />
+      {/* The 摄影 belongs to the photo: those who may not edit the photo see its credit line. */}
+      <CreditField
+        id="lead-credit"
+        value={photo.credit}
+        onChange={photo.setCredit}
+        hint={leadCreditHint(shown, photo.credit)}
+        error={errors["lead.credit"]}
+        disabled={!shown}
+        readOnlyText={shown?.can.edit ? undefined : shown ? shown.credit || "（未署名）" : ""}
+      />
       {picking && <PhotoPickerDialog request={{ title: "从图片库选择", multiple: false, upload: false }} onClose={picked} />}
     </fieldset>
   );

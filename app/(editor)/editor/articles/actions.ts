@@ -6,8 +6,8 @@ import { lookupQuerySchema, restoreRequestSchema, saveRequestSchema, type SaveRe
 import type { Viewer } from "@/lib/auth/viewer";
 import { success } from "@/lib/form-state";
 import { listPhotos } from "@/lib/media/read";
-import { photoListSchema } from "@/lib/media/schema";
-import { photoCreditSchema, updatePhotoCredit } from "@/lib/media/update-credit";
+import { photoCreditSchema, photoListSchema } from "@/lib/media/schema";
+import { updatePhotoCredit } from "@/lib/media/update-credit";
 import { t } from "@/lib/messages/catalog";
 import { newsroomAction, newsroomLookup, newsroomQuery, type ActionContext } from "../_lib/newsroom-action";
 

@@ -2,7 +2,7 @@
 // a time (the server's image queue takes one at a time anyway). A store outside React, so the body
 // editor's placeholders and the form's lists can all watch it (useSyncExternalStore).
 import type { PhotoDto } from "@/lib/media/dto";
-import { sendPhotoFile, type SendOutcome } from "./send-photo-file";
+import { sendPhotoFile, type SendOutcome } from "../_components/send-photo-file";
 
 const CONCURRENCY = 2;
 
@@ -10,6 +10,8 @@ export type UploadState = "waiting" | "sending" | "done" | "failed";
 export type UploadItem = { key: string; name: string; size: number; loaded: number; state: UploadState; error?: string; photo?: PhotoDto };
 type Send = (file: File, onProgress: (loaded: number, total: number) => void) => Promise<SendOutcome>;
 type Finished = (item: UploadItem) => void;
+
+const postPhoto: Send = (file, onProgress) => sendPhotoFile({ method: "POST", url: "/api/media", file, onProgress });
 
 export class PhotoUploads {
   private items = new Map<string, UploadItem>();
@@ -21,7 +23,7 @@ export class PhotoUploads {
 
   constructor(
     private readonly prefix: string,
-    private readonly send: Send = sendPhotoFile,
+    private readonly send: Send = postPhoto,
   ) {}
 
   /** Queues the file; `finished` hears its outcome (done with the photo, or failed with the server's reason). */

@@ -1,11 +1,8 @@
 "use client";
 import { useEffect, useState } from "react";
 import type { PhotoDto } from "@/lib/media/dto";
+import type { CreditValue } from "../_components/CreditField";
 import { saveLeadCreditAction } from "./actions";
-
-export type CreditAuthor = { id: number; name: string; defaultRoleLabel: string };
-/** 摄影: a linked author, or free text (an outside photographer, an agency). */
-export type CreditValue = { author: CreditAuthor | null; text: string };
 
 export function creditOf(photo: PhotoDto | null): CreditValue {
   return { author: photo?.creditAuthor ?? null, text: photo?.creditAuthor ? "" : (photo?.creditText ?? "") };

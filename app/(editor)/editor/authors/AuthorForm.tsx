@@ -2,7 +2,7 @@
 import { useState, useTransition } from "react";
 import { createAuthorAction, updateAuthorAction } from "./actions";
 import { BYLINE_ROLE_SUGGESTIONS, DEFAULT_BYLINE_ROLE } from "../_components/byline-roles";
-import { describedBy, FieldError, FormMessage, type Message } from "../_components/FormParts";
+import { describedBy, FieldError, FormMessage, type Message, SubmitRow } from "../_components/FormParts";
 
 type Fields = { name: string; defaultRoleLabel: string; bio: string };
 const EMPTY: Fields = { name: "", defaultRoleLabel: DEFAULT_BYLINE_ROLE, bio: "" };
@@ -54,16 +54,7 @@ export function AuthorForm({ author }: { author?: Fields & { id: number } }) {
         ))}
       </datalist>
       {field("bio", "简介", <textarea {...attrs("bio")} rows={3} maxLength={500} />)}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={pending}>
-          {author ? "保存" : "新建作者"}
-        </button>
-        {pending && (
-          <span className="meta" role="status">
-            正在保存…
-          </span>
-        )}
-      </div>
+      <SubmitRow label={author ? "保存" : "新建作者"} pending={pending} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { createChannelAction, updateChannelAction } from "./actions";
-import { describedBy, FieldError, FormMessage, type Message } from "../_components/FormParts";
+import { describedBy, FieldError, FormMessage, type Message, SubmitRow } from "../_components/FormParts";
 
 type Fields = { name: string; slug: string; tagline: string };
 const EMPTY: Fields = { name: "", slug: "", tagline: "" };
@@ -49,16 +49,7 @@ export function ChannelForm({ channel }: { channel?: Fields & { id: number } }) 
         {field("slug", "栏目地址", <input {...attrs("slug")} maxLength={60} pattern="[a-z0-9-]*" autoCapitalize="off" spellCheck={false} />, slugHint)}
       </div>
       {field("tagline", "标语", <input {...attrs("tagline")} maxLength={200} />)}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={pending}>
-          {channel ? "保存" : "新建栏目"}
-        </button>
-        {pending && (
-          <span className="meta" role="status">
-            正在保存…
-          </span>
-        )}
-      </div>
+      <SubmitRow label={channel ? "保存" : "新建栏目"} pending={pending} />
     </form>
   );
 }

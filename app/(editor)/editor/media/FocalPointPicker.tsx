@@ -71,32 +71,28 @@ export function FocalPointPicker({ variants, alt, focal, onChange, ready }: Prop
       </p>
       {onChange && (
         <div className="focal-numbers">
-          <label>
-            焦点横向（%）
-            <input
-              type="number"
-              min={0}
-              max={100}
-              step={1}
-              disabled={!ready}
-              value={percent(focal.x)}
-              onChange={(event) => event.target.value !== "" && onChange({ x: clamp(Number(event.target.value) / 100), y: focal.y }, false)}
-            />
-          </label>
-          <label>
-            焦点纵向（%）
-            <input
-              type="number"
-              min={0}
-              max={100}
-              step={1}
-              disabled={!ready}
-              value={percent(focal.y)}
-              onChange={(event) => event.target.value !== "" && onChange({ x: focal.x, y: clamp(Number(event.target.value) / 100) }, false)}
-            />
-          </label>
+          <FocalNumber label="焦点横向（%）" value={focal.x} disabled={!ready} onChange={(x) => onChange({ x, y: focal.y }, false)} />
+          <FocalNumber label="焦点纵向（%）" value={focal.y} disabled={!ready} onChange={(y) => onChange({ x: focal.x, y }, false)} />
         </div>
       )}
     </div>
+  );
+}
+
+/** One coordinate of the focal point as a whole percent; an emptied box changes nothing. */
+function FocalNumber({ label, value, disabled, onChange }: { label: string; value: number; disabled: boolean; onChange: (value: number) => void }) {
+  return (
+    <label>
+      {label}
+      <input
+        type="number"
+        min={0}
+        max={100}
+        step={1}
+        disabled={disabled}
+        value={percent(value)}
+        onChange={(event) => event.target.value !== "" && onChange(clamp(Number(event.target.value) / 100))}
+      />
+    </label>
   );
 }

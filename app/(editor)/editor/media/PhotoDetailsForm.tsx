@@ -5,9 +5,9 @@ import { CREDIT_KINDS, formatCaptionWithCredit, type CreditKind } from "@/lib/me
 import type { PhotoDetailsInput } from "@/lib/media/schema";
 import { t } from "@/lib/messages/catalog";
 import { updatePhotoDetailsAction } from "./actions";
-import { CreditField, type CreditValue } from "./CreditField";
 import { FocalPointPicker, type Focal } from "./FocalPointPicker";
-import { describedBy, FieldError, FormMessage, type Message } from "../_components/FormParts";
+import { CreditField, type CreditValue } from "../_components/CreditField";
+import { describedBy, FieldError, FormMessage, type Message, SubmitRow } from "../_components/FormParts";
 import { useHydrated } from "../_components/use-hydrated";
 
 type Fields = { caption: string; alt: string; credit: CreditValue; creditKind: CreditKind; sourceOrg: string };
@@ -16,6 +16,11 @@ const FOCAL_PAUSE_MS = 600;
 
 function fieldsOf(photo: PhotoDto): Fields {
   return { caption: photo.caption, alt: photo.alt, credit: { author: photo.creditAuthor, text: photo.creditText }, creditKind: photo.creditKind, sourceOrg: photo.sourceOrg };
+}
+
+function creditHint({ author, text }: CreditValue): string {
+  if (author) return `已关联作者：${author.defaultRoleLabel} ${author.name}`;
+  return text ? "按所填文字署名（未关联作者）；可从下拉列表中选择作者" : "输入姓名查找作者，或直接填写摄影者姓名";
 }
 
 function inputOf(photoId: number, fields: Fields, focal: Focal): PhotoDetailsInput {
@@ -126,6 +131,7 @@ export function PhotoDetailsForm({ photo }: { photo: PhotoDto }) {
             id="photo-credit"
             value={fields.credit}
             onChange={(credit) => set("credit", credit)}
+            hint={creditHint(fields.credit)}
             disabled={!editable || !hydrated}
             error={errors.creditText ?? errors.creditAuthorId}
           />
@@ -157,18 +163,7 @@ export function PhotoDetailsForm({ photo }: { photo: PhotoDto }) {
           <span className="hint">文章中显示为</span>
           <p>{preview || <span className="hint">（没有图说和署名）</span>}</p>
         </div>
-        {editable && (
-          <div className="form-actions">
-            <button type="submit" className="primary" disabled={pending || !hydrated}>
-              保存
-            </button>
-            {pending && (
-              <span className="meta" role="status">
-                正在保存…
-              </span>
-            )}
-          </div>
-        )}
+        {editable && <SubmitRow label="保存" pending={pending} disabled={!hydrated} />}
       </div>
     </form>
   );

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useHydrated } from "../_components/use-hydrated";
-import { sendPhotoFile } from "./send-photo-file";
+import { sendPhotoFile } from "../_components/send-photo-file";
 
 /** Files sent at once: enough to keep the line busy, few enough that the server's image queue is not flooded. */
 const CONCURRENCY = 2;

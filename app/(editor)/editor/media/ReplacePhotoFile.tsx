@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormMessage, type Message } from "../_components/FormParts";
 import { useHydrated } from "../_components/use-hydrated";
-import { sendPhotoFile } from "./send-photo-file";
+import { sendPhotoFile } from "../_components/send-photo-file";
 
 const ACCEPT = "image/jpeg,image/png,image/webp,image/gif,image/avif";
 

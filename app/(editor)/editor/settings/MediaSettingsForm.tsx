@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { updateMediaSettingsAction } from "./actions";
-import { describedBy, FieldError, FormMessage, type Message } from "../_components/FormParts";
+import { describedBy, FieldError, FormMessage, type Message, SubmitRow } from "../_components/FormParts";
 import { useHydrated } from "../_components/use-hydrated";
 
 /** The photo upload size limit; empty falls back to the server's default (MEDIA_MAX_UPLOAD_MB, else 30). */
@@ -44,16 +44,7 @@ export function MediaSettingsForm({ stored, defaultValue }: { stored: number | n
         <span className="hint">每张图片文件的最大大小，1 到 200 之间的整数。留空则使用默认值：{defaultValue} MB</span>
         <FieldError id="settings-maxUploadMegabytes-error" text={error} />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={pending || !hydrated}>
-          保存上限
-        </button>
-        {pending && (
-          <span className="meta" role="status">
-            正在保存…
-          </span>
-        )}
-      </div>
+      <SubmitRow label="保存上限" pending={pending} disabled={!hydrated} />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 import { useState, useTransition } from "react";
 import type { SiteSettings } from "@/lib/settings/schema";
 import { updateSettingsAction } from "./actions";
-import { describedBy, FieldError, FormMessage, type Message } from "../_components/FormParts";
+import { describedBy, FieldError, FormMessage, type Message, SubmitRow } from "../_components/FormParts";
 
 type Key = keyof SiteSettings;
 const FIELDS: { key: Key; label: string; max: number; type?: string }[] = [
@@ -54,16 +54,7 @@ export function SettingsForm({ stored, defaults }: { stored: SiteSettings; defau
           <FieldError id={`settings-${key}-error`} text={errors[key]} />
         </div>
       ))}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={pending}>
-          保存设置
-        </button>
-        {pending && (
-          <span className="meta" role="status">
-            正在保存…
-          </span>
-        )}
-      </div>
+      <SubmitRow label="保存设置" pending={pending} />
     </form>
   );
 }

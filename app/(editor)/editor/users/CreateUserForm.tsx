@@ -3,7 +3,7 @@ import { useState, useTransition } from "react";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import { roleLabel } from "@/lib/messages/catalog";
 import { createUserAction } from "./actions";
-import { describedBy, FieldError, FormMessage, type Message } from "../_components/FormParts";
+import { describedBy, FieldError, FormMessage, type Message, SubmitRow } from "../_components/FormParts";
 
 type Author = { id: number; name: string };
 type Fields = { email: string; displayName: string; role: Role; password: string; authorId: string };
@@ -80,16 +80,7 @@ export function CreateUserForm({ authors }: { authors: Author[] }) {
         )}
       </div>
       <p className="hint">密码 8 到 256 个字符。用户可凭邮箱和初始密码登录。</p>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={pending}>
-          创建用户
-        </button>
-        {pending && (
-          <span className="meta" role="status">
-            正在创建…
-          </span>
-        )}
-      </div>
+      <SubmitRow label="创建用户" pending={pending} pendingText="正在创建…" />
     </form>
   );
 }

@@ -24,6 +24,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
   const latest = history.revisions[0]?.number ?? 1;
   const to = revisionParam(query.to) ?? latest;
   const from = revisionParam(query.from) ?? Math.max(1, to - 1);
+  const numbers = history.revisions.map((revision) => revision.number);
   const diff = await compareRevisions(viewer, articleId, from, to).catch((error) => (error instanceof NotFoundError ? null : Promise.reject(error)));
 
   return (
@@ -33,26 +34,8 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
         <Link href={`/editor/articles/${articleId}`}>返回编辑</Link>
       </div>
       <form className="filters" aria-label="选择要比较的版本">
-        <label>
-          从
-          <select name="from" defaultValue={from}>
-            {history.revisions.map((revision) => (
-              <option key={revision.number} value={revision.number}>
-                第 {revision.number} 版
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          到
-          <select name="to" defaultValue={to}>
-            {history.revisions.map((revision) => (
-              <option key={revision.number} value={revision.number}>
-                第 {revision.number} 版
-              </option>
-            ))}
-          </select>
-        </label>
+        <VersionSelect name="from" label="从" value={from} numbers={numbers} />
+        <VersionSelect name="to" label="到" value={to} numbers={numbers} />
         <button type="submit">比较</button>
       </form>
       {diff ? (
@@ -92,6 +75,21 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
         </tbody>
       </table>
     </section>
+  );
+}
+
+function VersionSelect({ name, label, value, numbers }: { name: "from" | "to"; label: string; value: number; numbers: number[] }) {
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={value}>
+        {numbers.map((number) => (
+          <option key={number} value={number}>
+            第 {number} 版
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

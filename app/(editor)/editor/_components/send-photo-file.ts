@@ -11,7 +11,8 @@ export function sendPhotoFile({ method, url, file, onProgress }: Request): Promi
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open(method, url);
-    xhr.setRequestHeader("X-File-Name", encodeURIComponent(file.name));
+    // The header is required even for a file without a name (some pasted images).
+    xhr.setRequestHeader("X-File-Name", encodeURIComponent(file.name || "image"));
     xhr.setRequestHeader("Content-Type", file.type || "application/octet-stream");
     xhr.responseType = "json";
     xhr.upload.onprogress = (event) => onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
