@@ -7,9 +7,9 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { appendResults, formatTable, formatTargets, type Row, type Target } from "./lib/report";
-import { load, loadTool, type LoadResult } from "./lib/load";
-import { NGINX, prepareNextSite, writeNginxConfig } from "./lib/setup";
-import { ROOT, TMP, assertPortFree, log, startDetached, startNext, stop, waitForOk, withPeakMemory, type Server } from "./lib/servers";
+import { load, loadTool, warmUp, type LoadResult } from "./lib/load";
+import { NGINX, benchServerEnv, prepareNextSite, writeNginxConfig } from "./lib/setup";
+import { ROOT, TMP, assertPortFree, log, startDetached, startNext, stop, stopServersOnSignal, waitForOk, withPeakMemory, type Server } from "./lib/servers";
 
 const NEXT_PORT = 3200;
 const NGINX_PORT = 3201;
@@ -32,26 +32,9 @@ async function main(): Promise<number> {
   }
   const nginxDir = path.join(TMP, "nginx");
   fs.mkdirSync(nginxDir, { recursive: true });
-  const env = {
-    ...process.env,
-    DATABASE_URL: `file:${path.join(TMP, "bench.db")}`,
-    NEXT_DIST_DIR: ".next-bench",
-    PORT: String(NEXT_PORT),
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
+  const env = benchServerEnv(NEXT_PORT);
   const servers: Server[] = [];
-  const stopAll = () => Promise.all(servers.map(stop));
-  let interrupted = false;
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    // `on`, not `once`: tsx may relay the same signal a second time, and with no listener left
-    // its own handler would exit before the servers are stopped.
-    process.on(signal, () => {
-      if (interrupted) return;
-      interrupted = true;
-      log(`${signal}: stopping the servers`);
-      void stopAll().finally(() => process.exit(130));
-    });
-  }
+  stopServersOnSignal(servers);
   try {
     await assertPortFree(NEXT_PORT);
     await assertPortFree(NGINX_PORT);
@@ -62,7 +45,7 @@ async function main(): Promise<number> {
     const next = startNext(NEXT_PORT, env);
     servers.push(next);
     await waitForOk(`http://127.0.0.1:${NEXT_PORT}/api/health`, next);
-    const html = await warmUp(`http://127.0.0.1:${NEXT_PORT}${PAGE}`);
+    const html = await warmUp(`http://127.0.0.1:${NEXT_PORT}${PAGE}`, WARM_UP_REQUESTS);
     fs.writeFileSync(path.join(nginxDir, "article.html"), html);
     log(`saved ${PAGE} (${Buffer.byteLength(html)} bytes) to ${path.relative(ROOT, nginxDir)}/article.html`);
 
@@ -83,7 +66,7 @@ async function main(): Promise<number> {
     report(options, loadAverage, [toRow("nginx (static copy)", nginxResult, null), toRow("Next (next start)", nextResult.value, nextResult.peakMb)]);
     return 0;
   } finally {
-    await stopAll();
+    await Promise.all(servers.map(stop));
   }
 }
 
@@ -94,18 +77,6 @@ function readOptions(): Options {
     throw new Error("usage: npm run bench:article -- [--duration seconds] [--connections count]");
   }
   return options;
-}
-
-/** A few sequential requests so the page is rendered and cached before the load; returns the HTML. */
-async function warmUp(url: string): Promise<string> {
-  let html = "";
-  for (let i = 0; i < WARM_UP_REQUESTS; i++) {
-    const response = await fetch(url);
-    html = await response.text();
-    if (response.status !== 200) throw new Error(`${url} answered ${response.status} during warm-up`);
-  }
-  log(`warmed up ${url} (${WARM_UP_REQUESTS} requests)`);
-  return html;
 }
 
 function toRow(server: string, result: LoadResult, peakMemoryMb: number | null): Row {

@@ -12,7 +12,7 @@ import { backupFileName } from "../lib/backup/backup";
 import { composeParagraphs, fixtureSentences, seededRandom } from "./lib/chinese-body";
 import { appendResults, formatTargets } from "./lib/report";
 import { ROOT, TMP, assertPortFree, log, run, sleep, startNext, stop, waitForOk, type Server } from "./lib/servers";
-import { prepareNextSite } from "./lib/setup";
+import { benchServerEnv, prepareNextSite } from "./lib/setup";
 
 const PORT = 3200;
 const PAGE = "/articles/1";
@@ -28,7 +28,7 @@ type Options = { articles: number; connections: number; baseline: number };
 type Load = { label: string; path: string; result: Result };
 type Running = Promise<Result> & { stop(): void };
 
-const env = { ...process.env, DATABASE_URL: `file:${DATABASE}`, NEXT_DIST_DIR: ".next-bench", PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1" };
+const env = benchServerEnv(PORT, DATABASE);
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   try {
     await assertPortFree(PORT);
     log("making sure the .next-bench build is current (the article benchmark's installation, bench/.tmp/bench.db)…");
-    await prepareNextSite({ ...env, DATABASE_URL: `file:${path.join(TMP, "bench.db")}` });
+    await prepareNextSite(benchServerEnv(PORT));
     log(`preparing ${path.relative(ROOT, DATABASE)} (migrations, demo article, admin; no build)…`);
     await run("npm", ["run", "cms", "--", "prepare", "--no-build"], env);
     seedArticles(options.articles);

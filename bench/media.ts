@@ -2,8 +2,11 @@
 // a fresh SQLite file and media folder under bench/.tmp. Measures a 24-megapixel JPEG (time to the
 // first usable variant and to all variants), peak memory during 4 concurrent 24-MP uploads, the
 // modern-format candidates (time, bytes, SSIM), and what a phone and a desktop download for an
-// article's ten photos. Prints a table and appends a dated section to bench/RESULTS.md.
-//   npm run bench:media [-- --runs 10] [--print-only]
+// article's ten photos. Then the server part (bench/lib/media-server.ts): the article page's
+// throughput under `next start` without and during 4 concurrent 24-MP uploads through POST
+// /api/media, and the server's peak memory meanwhile. Prints the tables and appends a dated section
+// to bench/RESULTS.md.
+//   npm run bench:media [-- --runs 10] [--duration 10] [--connections 32] [--only in-process|server] [--print-only]
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -14,22 +17,27 @@ import type { Viewer } from "../lib/auth/viewer";
 import type { PhotoVariantDto } from "../lib/media/dto";
 import { ARTICLE_SET, BIG_PHOTO } from "./lib/media-images";
 import { ssim } from "./lib/media-quality";
+import { measureServerUnderUploads, type ServerOptions } from "./lib/media-server";
+import { serverReportPart } from "./lib/media-server-report";
 import { prepareDatabase, removeDatabase } from "./lib/newsroom-setup";
-import { appendResults, formatTargets, type Target } from "./lib/report";
-import { ROOT, TMP, log } from "./lib/servers";
-import { formatMs, formatSummaryTable, summarize, type Summary } from "./lib/timing";
+import { appendResults, formatTargets, type ReportPart } from "./lib/report";
+import { ROOT, TMP, log, readPeakRss, resetPeakRss } from "./lib/servers";
+import { formatMs, formatSummaryTable, summarize } from "./lib/timing";
 
 const DATABASE_FILE = path.join(TMP, "media.db");
 const STORE = path.join(TMP, "media-store");
 const IMAGES = path.join(TMP, "media-images");
 const CONCURRENT_UPLOADS = 4;
 const HANDOUT = "set-08-handout.jpg";
+/** The server part's 题图: a 6 MP frame, a common size for a lead photo. */
+const LEAD_PHOTO = "set-07-6mp.jpg";
 const PHONE = { viewport: 390, dpr: 3 };
 const DESKTOP = { viewport: 1366, dpr: 1 };
 const TARGETS = { allP95Ms: 4000, firstMs: 1000, peakRssMb: 600, phoneShare: 0.15 };
 const MB = 1e6;
 
-type Options = { runs: number; printOnly: boolean };
+const PARTS = ["in-process", "server"] as const;
+type Options = { runs: number; printOnly: boolean; parts: (typeof PARTS)[number][]; duration: number; connections: number };
 
 /** Candidates for the modern format, and the JPEG fallback for reference; the chosen settings are in lib/media/variants.ts. */
 const CANDIDATES: { label: string; encode: (image: Sharp) => Sharp }[] = [
@@ -62,6 +70,22 @@ async function main(): Promise<number> {
   // Pictures are made in a child process so their decoded layers never count towards this one's memory.
   const generated = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["bench/lib/media-images.ts", IMAGES], { cwd: ROOT, stdio: "inherit" });
   if (generated.status !== 0) throw new Error("generating the test pictures failed");
+  const inProcess = options.parts.includes("in-process") ? await measureInProcess(options) : null;
+  const serverOptions: ServerOptions = {
+    duration: options.duration,
+    connections: options.connections,
+    uploaders: CONCURRENT_UPLOADS,
+    uploadFile: path.join(IMAGES, BIG_PHOTO.name),
+    leadFile: path.join(IMAGES, LEAD_PHOTO),
+  };
+  const server = options.parts.includes("server") ? await measureServerUnderUploads(serverOptions) : null;
+  const parts = [inProcess && inProcessReportPart(inProcess), server && serverReportPart(server, serverOptions, TARGETS.peakRssMb)].filter((part) => part !== null);
+  report(options, inProcess?.loadAverage ?? server!.loadAverage, parts);
+  return 0;
+}
+
+/** Parts 1-4: lib/media in this process. */
+async function measureInProcess(options: Options) {
   prepareDatabase(DATABASE_FILE);
   fs.rmSync(STORE, { recursive: true, force: true });
   process.env.MEDIA_DIR = STORE;
@@ -78,8 +102,7 @@ async function main(): Promise<number> {
     const single = await measureSingle(lib, viewer, big, options.runs);
     const formats = await compareFormats(lib, big);
     const article = await measureArticleSet(lib, viewer);
-    report({ options, loadAverage, slots: lib.imageWorkStatus().slots, bigBytes: big.length, single, concurrent, formats, article });
-    return 0;
+    return { options, loadAverage, slots: lib.imageWorkStatus().slots, bigBytes: big.length, single, concurrent, formats, article };
   } finally {
     await lib.prisma.$disconnect();
     removeDatabase(DATABASE_FILE);
@@ -114,7 +137,8 @@ async function measureSingle(lib: Lib, viewer: Viewer, bytes: Buffer, runs: numb
 async function measureConcurrent(lib: Lib, viewer: Viewer, bytes: Buffer) {
   global.gc?.();
   const baseline = process.memoryUsage().rss;
-  resetPeakRss();
+  // Not Linux, or not allowed: the 10 ms samples remain.
+  const highWaterMark = resetPeakRss();
   let sampled = baseline;
   const sampler = setInterval(() => (sampled = Math.max(sampled, process.memoryUsage().rss)), 10);
   const started = performance.now();
@@ -127,25 +151,11 @@ async function measureConcurrent(lib: Lib, viewer: Viewer, bytes: Buffer) {
   await lib.waitForImageWork();
   const totalMs = performance.now() - started;
   clearInterval(sampler);
-  const peak = Math.max(sampled, readPeakRss() ?? 0);
+  const peak = Math.max(sampled, (highWaterMark ? readPeakRss() : null) ?? 0);
   log(
     `${CONCURRENT_UPLOADS} concurrent uploads: first variants after ${firsts.map((ms) => formatMs(ms)).join(", ")}; all done in ${formatMs(totalMs)}; peak RSS ${(peak / MB).toFixed(0)} MB (baseline ${(baseline / MB).toFixed(0)} MB)`,
   );
   return { baselineMb: baseline / MB, peakMb: peak / MB, firsts, totalMs };
-}
-
-/** Linux: start the process's high-water mark afresh, so VmHWM is the peak of what follows. */
-function resetPeakRss(): void {
-  try {
-    fs.writeFileSync("/proc/self/clear_refs", "5");
-  } catch {
-    // Not Linux, or not allowed: the 10 ms samples remain.
-  }
-}
-
-function readPeakRss(): number | null {
-  const match = /^VmHWM:\s+(\d+) kB$/m.exec(fs.readFileSync("/proc/self/status", "utf8"));
-  return match ? Number(match[1]) * 1024 : null;
 }
 
 type FormatRow = { label: string; allMs: number; bytes: number; bytesAt1280: number; ssimAt1280: number; handoutBytes: number; handoutSsim: number };
@@ -217,18 +227,9 @@ async function measureArticleSet(lib: Lib, viewer: Viewer) {
   };
 }
 
-type Run = {
-  options: Options;
-  loadAverage: number;
-  slots: number;
-  bigBytes: number;
-  single: { first: Summary; all: Summary };
-  concurrent: Awaited<ReturnType<typeof measureConcurrent>>;
-  formats: FormatRow[];
-  article: Awaited<ReturnType<typeof measureArticleSet>>;
-};
+type InProcessRun = Awaited<ReturnType<typeof measureInProcess>>;
 
-function report(run: Run): void {
+function inProcessReportPart(run: InProcessRun): ReportPart {
   const { single, concurrent, formats, article } = run;
   const mb = (bytes: number) => `${(bytes / MB).toFixed(2)} MB`;
   const percent = (part: number) => `${((part / article.originals) * 100).toFixed(1)} %`;
@@ -252,46 +253,69 @@ function report(run: Run): void {
     `| desktop ${DESKTOP.viewport} px, DPR ${DESKTOP.dpr} (slot ${article.desktopSlot} px → ${article.desktopWidths.join("/")} w) | ${mb(article.desktop)} | ${mb(article.desktopJpeg)} | ${percent(article.desktop)} |`,
   ].join("\n");
   const phoneShare = article.phone / article.originals;
-  const targets: Target[] = [
-    { label: `all variants of a 24 MP JPEG, p95 ≤ ${TARGETS.allP95Ms / 1000} s`, measured: formatMs(single.all.p95Ms), met: single.all.p95Ms <= TARGETS.allP95Ms },
-    { label: `first usable variant ≤ ${TARGETS.firstMs / 1000} s (p95)`, measured: formatMs(single.first.p95Ms), met: single.first.p95Ms <= TARGETS.firstMs },
-    {
-      label: `peak RSS during ${CONCURRENT_UPLOADS} concurrent 24 MP uploads ≤ ${TARGETS.peakRssMb} MB`,
-      measured: `${concurrent.peakMb.toFixed(0)} MB`,
-      met: concurrent.peakMb <= TARGETS.peakRssMb,
-    },
-    { label: `phone downloads ≤ ${TARGETS.phoneShare * 100} % of the originals`, measured: `${(phoneShare * 100).toFixed(1)} %`, met: phoneShare <= TARGETS.phoneShare },
-  ];
-  const fullTable = `${table}\n\n${formatTable}\n\n${downloadTable}`;
-  console.log(`\n${fullTable}\n\n${formatTargets(targets)}\n`);
-  if (run.options.printOnly) return;
-  const args = process.argv.slice(2).join(" ");
-  const file = appendResults({
-    command: `npm run bench:media${args ? ` -- ${args}` : ""}`,
+  return {
+    table: `${table}\n\n${formatTable}\n\n${downloadTable}`,
+    targets: [
+      { label: `all variants of a 24 MP JPEG, p95 ≤ ${TARGETS.allP95Ms / 1000} s`, measured: formatMs(single.all.p95Ms), met: single.all.p95Ms <= TARGETS.allP95Ms },
+      { label: `first usable variant ≤ ${TARGETS.firstMs / 1000} s (p95)`, measured: formatMs(single.first.p95Ms), met: single.first.p95Ms <= TARGETS.firstMs },
+      {
+        label: `peak RSS during ${CONCURRENT_UPLOADS} concurrent 24 MP uploads ≤ ${TARGETS.peakRssMb} MB`,
+        measured: `${concurrent.peakMb.toFixed(0)} MB`,
+        met: concurrent.peakMb <= TARGETS.peakRssMb,
+      },
+      { label: `phone downloads ≤ ${TARGETS.phoneShare * 100} % of the originals`, measured: `${(phoneShare * 100).toFixed(1)} %`, met: phoneShare <= TARGETS.phoneShare },
+    ],
     settings: [
       `in-process lib/media calls (createPhoto, then waitForImageWork) on a fresh SQLite file and media folder under bench/.tmp`,
       `${run.slots} image slot${run.slots === 1 ? "" : "s"} (MEDIA_CONCURRENCY default: half the cores), one libvips thread per image`,
       `24 MP = ${BIG_PHOTO.width}×${BIG_PHOTO.height} generated JPEG q90 (${mb(run.bigBytes)}; smooth scene + seeded noise at 4 scales), ${run.options.runs} sequential uploads after one warm-up`,
       `${CONCURRENT_UPLOADS} concurrent uploads of the same file started together; peak RSS = max of VmHWM (reset first) and 10 ms samples`,
       `download sizes: the variant a browser picks from srcset for sizes="(min-width: 48rem) 46rem, calc(100vw - 2rem)" (narrowest ≥ slot × DPR); SSIM on luma, 8×8 blocks, against the decoded master at the same width; "handout" = ${HANDOUT}`,
-    ].join("; "),
-    loadAverage: run.loadAverage,
-    table: fullTable,
-    targets: formatTargets(targets),
+    ],
     notes: [
       `${CONCURRENT_UPLOADS} concurrent uploads: first variants after ${concurrent.firsts.map((ms) => formatMs(ms)).join(", ")} (queued one slot at a time, uploads ahead of background work); all 48 variants after ${formatMs(concurrent.totalMs)}; RSS baseline ${concurrent.baselineMb.toFixed(0)} MB.`,
       `Time per upload includes the SQLite transaction and audit event; no HTTP, no body streaming.`,
+    ],
+  };
+}
+
+function report(options: Options, loadAverage: number, parts: ReportPart[]): void {
+  const table = parts.map((part) => part.table).join("\n\n");
+  const targets = formatTargets(parts.flatMap((part) => part.targets));
+  console.log(`\n${table}\n\n${targets}\n`);
+  if (options.printOnly) return;
+  const args = process.argv.slice(2).join(" ");
+  const file = appendResults({
+    command: `npm run bench:media${args ? ` -- ${args}` : ""}`,
+    settings: parts.flatMap((part) => part.settings).join("; "),
+    loadAverage,
+    table,
+    targets,
+    notes: [
+      ...parts.flatMap((part) => part.notes),
       "The machine is shared with other work, so figures move with the load average; compare sections only from the same machine and a similar load.",
     ],
   });
   log(`appended the results to ${file}`);
 }
 
+const USAGE = `usage: npm run bench:media -- [--runs count ≥ 1] [--duration seconds] [--connections count] [--only ${PARTS.join("|")}] [--print-only]`;
+
 function readOptions(): Options {
-  const { values } = parseArgs({ options: { runs: { type: "string", default: "10" }, "print-only": { type: "boolean", default: false } } });
-  const runs = Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error("usage: npm run bench:media -- [--runs count ≥ 1] [--print-only]");
-  return { runs, printOnly: values["print-only"] };
+  const { values } = parseArgs({
+    options: {
+      runs: { type: "string", default: "10" },
+      duration: { type: "string", default: "10" },
+      connections: { type: "string", default: "32" },
+      only: { type: "string" },
+      "print-only": { type: "boolean", default: false },
+    },
+  });
+  const options = { runs: Number(values.runs), duration: Number(values.duration), connections: Number(values.connections), printOnly: values["print-only"] };
+  const parts = PARTS.filter((part) => values.only === undefined || values.only === part);
+  const valid = Number.isInteger(options.runs) && options.runs >= 1 && options.duration > 0 && Number.isInteger(options.connections) && options.connections >= 1;
+  if (!valid || parts.length === 0) throw new Error(USAGE);
+  return { ...options, parts };
 }
 
 main()

@@ -4,9 +4,19 @@ import autocannon from "autocannon";
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import { promisify } from "node:util";
+import { log } from "./servers";
 
 export const WRK = "/usr/bin/wrk";
-export type LoadResult = { tool: string; requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number };
+/** `requestsPerSecondMedian`: the median of per-second counts (autocannon); wrk reports none, so null. */
+export type LoadResult = {
+  tool: string;
+  requestsPerSecond: number;
+  requestsPerSecondMedian: number | null;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+};
 
 export function loadTool(): string {
   return fs.existsSync(WRK) ? "wrk (1 thread)" : "autocannon";
@@ -15,14 +25,22 @@ export function loadTool(): string {
 export async function load(url: string, { connections, duration }: { connections: number; duration: number }): Promise<LoadResult> {
   if (!fs.existsSync(WRK)) {
     const result = await autocannon({ url, connections, duration });
-    return { tool: "autocannon", requestsPerSecond: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+    return {
+      tool: "autocannon",
+      requestsPerSecond: result.requests.average,
+      requestsPerSecondMedian: result.requests.p50,
+      p50Ms: result.latency.p50,
+      p99Ms: result.latency.p99,
+      non2xx: result.non2xx,
+      errors: result.errors,
+    };
   }
   const { stdout } = await promisify(execFile)(WRK, ["-t1", `-c${connections}`, `-d${duration}s`, "--latency", url]);
-  return { tool: "wrk (1 thread)", ...parseWrk(stdout) };
+  return { tool: "wrk (1 thread)", requestsPerSecondMedian: null, ...parseWrk(stdout) };
 }
 
 /** Reads requests/s, the 50th and 99th latency percentiles, non-2xx responses and socket errors. */
-export function parseWrk(output: string): Omit<LoadResult, "tool"> {
+export function parseWrk(output: string): Omit<LoadResult, "tool" | "requestsPerSecondMedian"> {
   const percentile = (p: string) => toMs(new RegExp(`^\\s*${p}%\\s+([\\d.]+)(us|ms|s)`, "m").exec(output));
   const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output);
   return {
@@ -32,6 +50,18 @@ export function parseWrk(output: string): Omit<LoadResult, "tool"> {
     non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0),
     errors: errors ? errors.slice(1).reduce((sum, value) => sum + Number(value), 0) : 0,
   };
+}
+
+/** A few sequential requests so the page is rendered and cached before the load; returns the HTML. */
+export async function warmUp(url: string, requests = 5): Promise<string> {
+  let html = "";
+  for (let i = 0; i < requests; i++) {
+    const response = await fetch(url);
+    html = await response.text();
+    if (response.status !== 200) throw new Error(`${url} answered ${response.status} during warm-up`);
+  }
+  log(`warmed up ${url} (${requests} requests)`);
+  return html;
 }
 
 function toMs(match: RegExpExecArray | null): number {

@@ -67,6 +67,9 @@ export function formatTargets(targets: Target[]): string {
   return lines.join("\n");
 }
 
+/** One part of a section, for a benchmark that measures in several parts: its tables, targets, settings and notes. */
+export type ReportPart = { table: string; targets: Target[]; settings: string[]; notes: string[] };
+
 export type Section = { command: string; settings: string; loadAverage: number; table: string; targets: string; notes: string[] };
 
 export function appendResults(section: Section): string {

@@ -59,6 +59,23 @@ export function startNext(port: number, env: NodeJS.ProcessEnv, name = "next"): 
 
 const stopping = new Set<ChildProcess>();
 
+/**
+ * On Ctrl-C or SIGTERM, stops every server in `servers` (as the list stands then) and exits 130.
+ * `on`, not `once`: tsx may relay the same signal a second time, and with no listener left its own
+ * handler would exit before the servers are stopped.
+ */
+export function stopServersOnSignal(servers: Server[]): void {
+  let interrupted = false;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (interrupted) return;
+      interrupted = true;
+      log(`${signal}: stopping the servers`);
+      void Promise.all(servers.map(stop)).finally(() => process.exit(130));
+    });
+  }
+}
+
 /** Stops the whole process group: SIGTERM, then SIGKILL after a grace period. */
 export async function stop(server: Server): Promise<void> {
   const { child } = server;
@@ -112,6 +129,25 @@ export async function withPeakMemory<T>(pid: number, intervalMs: number, work: (
     running = false;
     await sampler;
   }
+}
+
+/**
+ * Linux: starts a process's high-water mark (VmHWM) afresh, so it becomes the peak of what follows.
+ * False when that is not possible (not Linux, not allowed): only samples can tell the peak then.
+ */
+export function resetPeakRss(pid: number | "self" = "self"): boolean {
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, "5");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A process's peak resident memory in bytes since it started or since resetPeakRss (VmHWM), or null. */
+export function readPeakRss(pid: number | "self" = "self"): number | null {
+  const match = /^VmHWM:\s+(\d+) kB$/m.exec(readProc(`/proc/${pid}/status`) ?? "");
+  return match ? Number(match[1]) * 1024 : null;
 }
 
 /** Resident memory in bytes of a process and all its descendants (Linux /proc). */

@@ -6,6 +6,15 @@ import { ROOT, TMP, log, run } from "./servers";
 
 export const NGINX = "/usr/sbin/nginx";
 
+/** The production build the server benchmarks share, and the database it is built from (bench:article's installation). */
+export const BENCH_DIST_DIR = ".next-bench";
+export const BENCH_DATABASE = path.join(TMP, "bench.db");
+
+/** The environment of a `next start` from the shared build on `port`, serving `databaseFile`. */
+export function benchServerEnv(port: number, databaseFile = BENCH_DATABASE, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, DATABASE_URL: `file:${databaseFile}`, NEXT_DIST_DIR: BENCH_DIST_DIR, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", ...extra };
+}
+
 /** `npm run cms -- prepare` with the benchmark's environment, leaving the shared tree as it was. */
 export async function prepareNextSite(env: NodeJS.ProcessEnv): Promise<void> {
   const distDir = env.NEXT_DIST_DIR ?? ".next";
