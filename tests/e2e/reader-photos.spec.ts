@@ -265,6 +265,34 @@ test("on a 360 px phone the article with photos fits the width and nothing moves
   await context.close();
 });
 
+test("replacing a photo's file shows the new picture in every article that uses it", async ({ browser }) => {
+  const editor = await browser.newContext(asRole("editor"));
+  const photoId = await upload(editor.request, "旧", 1200, 800, 300);
+  const publish = (title: string, input: Partial<Parameters<typeof articleInput>[0]>) =>
+    saveArticleOrThrow(editor.request, { articleId: null, baseVersion: 0, intent: "publish", input: articleInput({ title: unique(title), ...input }) });
+  const asLead = await publish("换图题图稿", { lead: { photoId, caption: "", alt: "换图测试" } });
+  const asFigure = await publish("换图插图稿", { bodyHtml: `<p>正文。</p>${figureHtml(photoId, "换图测试", "换图图说")}` });
+  const reader = await browser.newPage();
+  const shown = async (articleId: number) => {
+    await reader.goto(`/articles/${articleId}`);
+    return reader.getByRole("img", { name: "换图测试" }).first().getAttribute("srcset");
+  };
+  const before = [await shown(asLead.articleId), await shown(asFigure.articleId)];
+  expect(before[0]).toBe(before[1]);
+
+  const replaced = await editor.request.put(`/api/media/${photoId}`, {
+    headers: { "Content-Type": "application/octet-stream", "X-File-Name": encodeURIComponent("新.jpg") },
+    data: await testPhoto("新", 1600, 900, 90),
+  });
+  expect(replaced.status(), await replaced.text()).toBe(200);
+  for (const articleId of [asLead.articleId, asFigure.articleId]) {
+    await expect.poll(() => shown(articleId), { message: `article ${articleId} shows the new file`, timeout: 5000 }).not.toBe(before[0]);
+  }
+  const oldFile = before[0]!.split(" ")[0];
+  expect((await reader.request.get(oldFile)).status()).toBe(404);
+  await editor.close();
+});
+
 test("without JavaScript every figure is there, in order, with its caption, and the 组图 is a plain list", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
