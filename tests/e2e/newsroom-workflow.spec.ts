@@ -157,6 +157,30 @@ test("a closed tab's typing is offered back from the local draft, never applied 
   await pressAndExpect(reopened, "保存", "已保存");
 });
 
+test("a save after an upgrade changed the action ids says to reload and keeps what was typed", async ({ browser }) => {
+  const context = await browser.newContext(asRole("reporter"));
+  const page = await context.newPage();
+  await openEditor(page, "/editor/articles/new");
+  await page.getByLabel("标题", { exact: true }).fill(`升级测试${Date.now()}`);
+  await saveNew(page);
+  const url = page.url();
+  await typeBody(page, "升级前打的字。");
+  // As if the site had been upgraded since the form was opened: the action id this page knows is gone.
+  await page.route(url, (route) => {
+    const headers = route.request().headers();
+    return route.continue(headers["next-action"] ? { headers: { ...headers, "next-action": "00".repeat(21) } } : undefined);
+  });
+  await page.getByRole("button", { name: "保存", exact: true }).click();
+  await expect(page.getByText("编辑系统刚刚更新，这次没有保存：请刷新页面后再保存")).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "正文" })).toHaveText("升级前打的字。");
+  await page.unroute(url);
+
+  await page.reload();
+  await page.getByRole("button", { name: "恢复草稿" }).click();
+  await expect(page.getByRole("textbox", { name: "正文" })).toHaveText("升级前打的字。");
+  await pressAndExpect(page, "保存", "已保存");
+});
+
 test("sign-in throttling: after 5 failures the account is refused with a time to retry", async ({ page }) => {
   const user = E2E_USERS.reporter2;
   await page.goto("/login");

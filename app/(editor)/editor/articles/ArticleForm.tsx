@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { unstable_isUnrecognizedActionError, useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import type { ArticleInput, SaveIntent } from "@/lib/articles/schema";
 import type { PhotoDto } from "@/lib/media/dto";
@@ -28,6 +28,9 @@ type Props = {
   buttons: WorkflowButtons;
   suggestions?: Suggestion[];
 };
+
+const UPGRADED = "编辑系统刚刚更新，这次没有保存：请刷新页面后再保存。您输入的内容已存在本机，刷新后选择恢复即可。";
+const UNREACHABLE = "没有保存：网络或服务器暂时不可用，请稍后再试。您输入的内容仍在页面上。";
 
 export function ArticleForm({ article, initialInput, leadPhoto = null, channels, buttons, suggestions = [] }: Props) {
   const router = useRouter();
@@ -65,16 +68,25 @@ export function ArticleForm({ article, initialInput, leadPhoto = null, channels,
 
   function submit(intent: SaveIntent, version = baseVersion) {
     startTransition(async () => {
-      // The 摄影 belongs to the photo: saved first, so the article's pages show the new credit.
-      const credit = await lead.saveCredit();
-      if (credit && !credit.ok) {
-        setMessage({ ok: false, text: credit.message });
-        setErrors(creditErrors(credit.fieldErrors, credit.message));
+      let credit: Awaited<ReturnType<typeof lead.saveCredit>>;
+      let result: Awaited<ReturnType<typeof saveArticleAction>>;
+      try {
+        // The 摄影 belongs to the photo: saved first, so the article's pages show the new credit.
+        credit = await lead.saveCredit();
+        if (credit && !credit.ok) {
+          setMessage({ ok: false, text: credit.message });
+          setErrors(creditErrors(credit.fieldErrors, credit.message));
+          return;
+        }
+        result = await saveArticleAction({ articleId: article?.id ?? null, baseVersion: version, intent, input });
+      } catch (error) {
+        // A new version of the site was deployed (this page's action ids are gone), or no server answered.
+        draft.keep();
+        setMessage({ ok: false, text: unstable_isUnrecognizedActionError(error) ? UPGRADED : UNREACHABLE });
         return;
       }
-      const result = await saveArticleAction({ articleId: article?.id ?? null, baseVersion: version, intent, input });
       const creditOnly = result.ok && !result.data.changed && credit?.ok;
-      setMessage({ ok: result.ok, text: creditOnly ? credit.message : result.message });
+      setMessage({ ok: result.ok, text: creditOnly && credit ? credit.message : result.message });
       setErrors(result.ok ? {} : (result.fieldErrors ?? {}));
       setConflict(result.ok ? null : (result.conflict ?? null));
       if (!result.ok) return;

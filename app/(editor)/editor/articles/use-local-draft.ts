@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 
 // Written often enough that a crash or closed tab loses at most a few seconds of typing.
 const DRAFT_INTERVAL_MS = 5000;
@@ -21,26 +21,29 @@ export function useLocalDraft<T>(key: string, input: T, savedJson: string, serve
     if (stored && JSON.stringify(stored.input) !== latest.current.savedJson && stored.savedAt > serverTime) setOffer(stored);
   }, [key, serverUpdatedAt]);
 
+  const write = useCallback(() => {
+    const json = JSON.stringify(latest.current.input);
+    if (json === latest.current.savedJson) return;
+    try {
+      localStorage.setItem(key, JSON.stringify({ input: latest.current.input, savedAt: Date.now() }));
+    } catch {
+      // Storage full or refused: the form itself still holds the text.
+    }
+  }, [key]);
+
   useEffect(() => {
-    const write = () => {
-      const json = JSON.stringify(latest.current.input);
-      if (json === latest.current.savedJson) return;
-      try {
-        localStorage.setItem(key, JSON.stringify({ input: latest.current.input, savedAt: Date.now() }));
-      } catch {
-        // Storage full or refused: the form itself still holds the text.
-      }
-    };
     const timer = setInterval(write, DRAFT_INTERVAL_MS);
     window.addEventListener("pagehide", write);
     return () => {
       clearInterval(timer);
       window.removeEventListener("pagehide", write);
     };
-  }, [key]);
+  }, [write]);
 
   return {
     offer,
+    /** Writes the draft now (a save failed: the text must survive a reload). */
+    keep: write,
     dismiss: () => {
       localStorage.removeItem(key);
       setOffer(null);
