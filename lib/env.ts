@@ -10,7 +10,8 @@ export { databaseFile, databaseUrl };
 
 const SECRETS_FILE = "secrets.json";
 
-type Secrets = { authSecret: string };
+/** authSecret signs sessions; actionsKey (base64, 32 bytes) fixes the server actions' ids and encryption for every build of the same code. */
+type Secrets = { authSecret: string; actionsKey: string };
 
 /** The folder that holds generated secrets and, by default, the database. */
 export function dataDir(): string {
@@ -42,13 +43,15 @@ export function secrets(): Secrets {
   if (fs.existsSync(file)) stored = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<Secrets>;
   const complete: Secrets = {
     authSecret: stored.authSecret ?? crypto.randomBytes(32).toString("base64url"),
+    actionsKey: stored.actionsKey ?? crypto.randomBytes(32).toString("base64"),
   };
-  if (stored.authSecret !== complete.authSecret) {
+  if (stored.authSecret !== complete.authSecret || stored.actionsKey !== complete.actionsKey) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, JSON.stringify(complete, null, 2) + "\n", { mode: 0o600 });
   }
   return {
     authSecret: process.env.NEXTAUTH_SECRET || complete.authSecret,
+    actionsKey: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY || complete.actionsKey,
   };
 }
 
