@@ -78,6 +78,8 @@ describe("the nginx configuration", () => {
       /server 127\.0\.0\.1:3001;\n\s+server 127\.0\.0\.1:3002;\n\s+keepalive/,
     );
     expect(block(render([]), "upstream newsdesk")).toContain("server 127.0.0.1:3000;");
+    // Idle upstream connections end before Node's own 5 s keep-alive ends them under a request.
+    expect(block(render([]), "upstream newsdesk")).toContain("keepalive_timeout 4s;");
   });
 
   it("micro-caches public pages for one second, keyed by the headers Next varies on", () => {
