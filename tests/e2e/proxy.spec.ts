@@ -148,9 +148,22 @@ test("an edit saved through one instance reaches an anonymous reader through the
   const edited = `${title}更新版`;
   const editor = await newContext(E2E_BASE_URL, "editor");
   await saveArticleOrThrow(editor, { articleId: saved.articleId, baseVersion: saved.version, intent: "save", input: articleInput({ title: edited }) });
+  const savedAt = Date.now();
+  const seen: string[] = []; // what nginx answered, for the failure message
   await expect
-    .poll(async () => (await reader.get(url)).text(), { message: "the reader sees the edit through the proxy within 2 s", timeout: 2000, intervals: [100] })
-    .toContain(edited);
+    .poll(
+      async () => {
+        const response = await reader.get(url);
+        const text = await response.text();
+        seen.push(`${Date.now() - savedAt}ms ${response.headers()["x-cache-status"]} ${text.includes(edited) ? "new" : "old"}`);
+        return text;
+      },
+      { message: "the reader sees the edit through the proxy within 2 s", timeout: 2000, intervals: [100] },
+    )
+    .toContain(edited)
+    .catch((error: Error) => {
+      throw new Error(`${error.message}\nnginx answered after the save: ${seen.join(", ")}`);
+    });
   expect(await (await secondInstance.get(url)).text()).toContain(edited);
 });
 
