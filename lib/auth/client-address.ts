@@ -1,6 +1,8 @@
-// The client address for throttling and audit. `next start` appends the socket address to
-// X-Forwarded-For, so its last entry cannot be forged by the client; with TRUST_PROXY_HOPS=N,
-// the Nth entry from the end is used (the address the outermost trusted proxy saw).
+// The client address for throttling and audit: the Nth entry from the end of X-Forwarded-For with
+// TRUST_PROXY_HOPS=N (default 0, the last). `next start` does not append the socket address: it
+// only fills the header when a request has none (base-server), so the header must come from a
+// proxy the client cannot bypass. The nginx config of `cms deploy:nginx` replaces it with the one
+// address nginx saw; a client reaching `next start` directly chooses its own (checked 2026-11-29).
 import "server-only";
 import { trustedProxyHops } from "../env";
 

@@ -7,5 +7,15 @@ import { userCommands } from "./commands/users";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
 import { mediaCommands } from "./commands/media";
+import { deployNginxCommand } from "./commands/deploy";
 
-export const COMMANDS: Command[] = [prepareCommand, ...DATABASE_COMMANDS, importCommand, exportCommand, searchReindexCommand, ...mediaCommands, ...userCommands];
+export const COMMANDS: Command[] = [
+  prepareCommand,
+  ...DATABASE_COMMANDS,
+  importCommand,
+  exportCommand,
+  searchReindexCommand,
+  ...mediaCommands,
+  deployNginxCommand,
+  ...userCommands,
+];

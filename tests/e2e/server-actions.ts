@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { APIRequestContext, APIResponse } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { E2E_BASE_URL, E2E_DATABASE, ROOT } from "./environment";
 
 export type ActionName =
@@ -88,7 +88,7 @@ export async function callAction(request: APIRequestContext, name: ActionName, a
     maxRedirects: 0,
   });
   const body = await response.text();
-  return { status: response.status(), location: response.headers()["location"] ?? null, result: actionResult(response, body), body };
+  return { status: response.status(), location: response.headers()["location"] ?? null, result: parseActionResult(response.headers()["content-type"] ?? "", body), body };
 }
 
 /** React's reply encoding marks references with a leading "$"; a literal one is written "$$". */
@@ -100,8 +100,8 @@ function escapeReply(value: unknown): unknown {
 }
 
 /** The action result in an RSC response: row 0 says `"a":"$@N"`, row N holds the value as JSON. */
-function actionResult(response: APIResponse, body: string): unknown {
-  if (!(response.headers()["content-type"] ?? "").includes("text/x-component")) return undefined;
+export function parseActionResult(contentType: string, body: string): unknown {
+  if (!contentType.includes("text/x-component")) return undefined;
   const rows = new Map<string, string>();
   for (const line of body.split("\n")) {
     const match = /^([0-9a-f]+):(.*)$/.exec(line);
