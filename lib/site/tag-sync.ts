@@ -12,7 +12,7 @@ import { lastTagEventId, pruneTagEvents, readTagEvents } from "./tag-events";
 
 type TagsManifest = Map<string, { stale?: number; expired?: number }>;
 
-const POLL_MS = 500;
+const POLL_MS = 250;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 const KEEP_MS = 24 * 60 * 60 * 1000;
 

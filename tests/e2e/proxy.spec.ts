@@ -128,7 +128,9 @@ async function untilCached(reader: APIRequestContext, url: string): Promise<void
   await expect.poll(async () => (await reader.get(url)).headers()["x-cache-status"], { message: `nginx caches ${url}`, timeout: 5000, intervals: [100] }).toBe("HIT");
 }
 
-test("an edit saved through one instance reaches an anonymous reader through the proxy within 2 s", async () => {
+// nginx keeps a 1 s micro-cache entry until the end of the next whole second (1–2 s), then serves it stale once
+// while it renders anew: about 2 s plus a render. Asserted with a margin for this shared 2-core machine.
+test("an edit saved through one instance reaches an anonymous reader through the proxy within 3 s", async () => {
   const title = `代理缓存测试${stamp}`;
   const saved = await publishArticle(title);
   const url = `/articles/${saved.articleId}`;
@@ -158,7 +160,7 @@ test("an edit saved through one instance reaches an anonymous reader through the
         seen.push(`${Date.now() - savedAt}ms ${response.headers()["x-cache-status"]} ${text.includes(edited) ? "new" : "old"}`);
         return text;
       },
-      { message: "the reader sees the edit through the proxy within 2 s", timeout: 2000, intervals: [100] },
+      { message: "the reader sees the edit through the proxy within 3 s", timeout: 3000, intervals: [100] },
     )
     .toContain(edited)
     .catch((error: Error) => {
