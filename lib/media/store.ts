@@ -3,9 +3,8 @@
 // `originals/<folder>/<sha256>.<ext>` (never served), the same in every store: a folder on this disk
 // (local-store.ts) or an S3-compatible bucket (s3-store.ts), chosen by MEDIA_STORE.
 import "server-only";
-import { mediaDir, mediaStoreKind, s3Settings } from "../env";
+import { mediaDir, mediaStoreKind, type S3Settings, s3Settings } from "../env";
 import { createLocalStore } from "./local-store";
-import { createS3Store } from "./s3-store";
 import { EXTENSIONS, type ImageFormat } from "./sniff";
 
 export type MediaArea = "public" | "originals";
@@ -61,7 +60,22 @@ const stores = new Map<string, MediaStore>();
 export function mediaStore(): MediaStore {
   if (mediaStoreKind() === "local") return storeAt(`local:${mediaDir()}`, () => createLocalStore(mediaDir(), isMediaKey));
   const settings = s3Settings();
-  return storeAt(`s3:${settings.endpoint}/${settings.bucket}:${settings.accessKeyId}`, () => createS3Store({ settings, isValidKey: isMediaKey }));
+  return storeAt(`s3:${settings.endpoint}/${settings.bucket}:${settings.accessKeyId}`, () => loadS3Store(settings));
+}
+
+/** The S3 store, its SDK loaded on first use: importing it takes ~0.7 s, which a local site never pays. */
+function loadS3Store(settings: S3Settings): MediaStore {
+  let loaded: Promise<MediaStore> | undefined;
+  const store = () => (loaded ??= import("./s3-store").then(({ createS3Store }) => createS3Store({ settings, isValidKey: isMediaKey })));
+  return {
+    put: async (key, data) => (await store()).put(key, data),
+    get: async (key) => (await store()).get(key),
+    exists: async (key) => (await store()).exists(key),
+    delete: async (key) => (await store()).delete(key),
+    async *list(area) {
+      yield* (await store()).list(area);
+    },
+  };
 }
 
 function storeAt(location: string, create: () => MediaStore): MediaStore {
