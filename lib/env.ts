@@ -5,6 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { databaseFile, databaseUrl } from "./database-url";
+import { OperationError } from "./errors";
 
 export { databaseFile, databaseUrl };
 
@@ -98,9 +99,48 @@ export function mediaDir(): string {
   return path.join(path.dirname(databaseFile()), "media");
 }
 
-/** Where photo files are stored: "local" (files under mediaDir()); "s3" is reserved for later. */
-export function mediaStoreKind(): string {
-  return process.env.MEDIA_STORE?.trim() || "local";
+export type MediaStoreKind = "local" | "s3";
+
+/** Where photo files are stored: "local" (files under mediaDir()) or "s3" (a bucket, s3Settings()). */
+export function mediaStoreKind(): MediaStoreKind {
+  const kind = process.env.MEDIA_STORE?.trim() || "local";
+  if (kind === "local" || kind === "s3") return kind;
+  throw new OperationError(`MEDIA_STORE=${JSON.stringify(kind)} is not a media store: use "local" (the default) or "s3"`);
+}
+
+export type S3Settings = { endpoint: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string };
+
+const S3_VARIABLES = {
+  endpoint: "S3_ENDPOINT",
+  region: "S3_REGION",
+  bucket: "S3_BUCKET",
+  accessKeyId: "S3_ACCESS_KEY_ID",
+  secretAccessKey: "S3_SECRET_ACCESS_KEY",
+} as const satisfies Record<keyof S3Settings, string>;
+
+/**
+ * The bucket of MEDIA_STORE=s3. Errors (one English line, as the CLI prints them) name the missing
+ * or malformed variables, never a value: the key id and secret would end up in logs otherwise.
+ */
+export function s3Settings(): S3Settings {
+  const values = Object.fromEntries(Object.entries(S3_VARIABLES).map(([field, name]) => [field, process.env[name]?.trim() ?? ""])) as S3Settings;
+  const missing = Object.values(S3_VARIABLES).filter((name) => !process.env[name]?.trim());
+  if (missing.length > 0) {
+    throw new OperationError(
+      `MEDIA_STORE=s3 needs ${missing.join(", ")} (the bucket's endpoint URL, region, name and access key); ${missing.length === 1 ? "it is" : "they are"} not set`,
+    );
+  }
+  let endpoint: URL;
+  try {
+    endpoint = new URL(values.endpoint);
+  } catch {
+    throw new OperationError("S3_ENDPOINT must be a URL such as https://s3.example.com or http://127.0.0.1:9000");
+  }
+  if (endpoint.protocol !== "http:" && endpoint.protocol !== "https:") throw new OperationError("S3_ENDPOINT must start with http:// or https://");
+  if (endpoint.username || endpoint.password) throw new OperationError("S3_ENDPOINT must not contain credentials: set S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY instead");
+  if (endpoint.pathname !== "/" || endpoint.search) throw new OperationError("S3_ENDPOINT must be the server's address only (no path): the bucket goes in S3_BUCKET");
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(values.bucket)) throw new OperationError("S3_BUCKET must be a bucket name: 3 to 63 lowercase letters, digits, dots and hyphens");
+  return { ...values, endpoint: endpoint.origin };
 }
 
 /** Largest image accepted, in pixels (width × height), checked before decoding. Default 100 megapixels. */

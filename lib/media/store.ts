@@ -1,9 +1,9 @@
 // The media store: one small interface in front of wherever photo files live, and the key scheme.
 // Keys are `public/<folder>/<hash>-<width>.<ext>` (variants, served at /media/<folder>/…) and
-// `originals/<folder>/<sha256>.<ext>` (never served). Only "local" exists today; an S3-compatible
-// store is one more module implementing MediaStore, chosen by MEDIA_STORE.
+// `originals/<folder>/<sha256>.<ext>` (never served), the same in every store: a folder on this disk
+// (local-store.ts) or an S3-compatible bucket (s3-store.ts), chosen by MEDIA_STORE.
 import "server-only";
-import { mediaDir, mediaStoreKind } from "../env";
+import { mediaDir, mediaStoreKind, type S3Settings, s3Settings } from "../env";
 import { createLocalStore } from "./local-store";
 import { EXTENSIONS, type ImageFormat } from "./sniff";
 
@@ -56,15 +56,44 @@ export function keyFromPublicPath(segments: readonly string[]): string | null {
 
 const stores = new Map<string, MediaStore>();
 
-/** The configured store (MEDIA_STORE, MEDIA_DIR), created once per location. */
+/** The configured store (MEDIA_STORE with MEDIA_DIR or the S3_* settings), created once per location. */
 export function mediaStore(): MediaStore {
-  const kind = mediaStoreKind();
-  if (kind !== "local") throw new Error(`MEDIA_STORE=${kind} is not supported yet (only "local")`);
-  const root = mediaDir();
-  let store = stores.get(root);
+  if (mediaStoreKind() === "local") return storeAt(`local:${mediaDir()}`, () => createLocalStore(mediaDir(), isMediaKey));
+  const settings = s3Settings();
+  return storeAt(`s3:${settings.endpoint}/${settings.bucket}:${settings.accessKeyId}`, () => loadS3Store(settings));
+}
+
+/** The S3 store, its SDK loaded on first use: importing it takes ~0.7 s, which a local site never pays. */
+function loadS3Store(settings: S3Settings): MediaStore {
+  let loaded: Promise<MediaStore> | undefined;
+  const store = () => (loaded ??= import("./s3-store").then(({ createS3Store }) => createS3Store({ settings, isValidKey: isMediaKey })));
+  return {
+    put: async (key, data) => (await store()).put(key, data),
+    get: async (key) => (await store()).get(key),
+    exists: async (key) => (await store()).exists(key),
+    delete: async (key) => (await store()).delete(key),
+    async *list(area) {
+      yield* (await store()).list(area);
+    },
+  };
+}
+
+function storeAt(location: string, create: () => MediaStore): MediaStore {
+  let store = stores.get(location);
   if (!store) {
-    store = createLocalStore(root, isMediaKey);
-    stores.set(root, store);
+    store = create();
+    stores.set(location, store);
   }
   return store;
+}
+
+/**
+ * Where the photo files are, for operators' output (never a credential): `local at <folder>` or
+ * `s3 bucket … at …`. Throws the configuration error when a setting is missing or malformed, so
+ * startup can check it.
+ */
+export function describeMediaStore(): string {
+  if (mediaStoreKind() === "local") return `local at ${mediaDir()}`;
+  const { bucket, endpoint, region } = s3Settings();
+  return `s3 bucket ${bucket} at ${endpoint} (region ${region})`;
 }

@@ -31,7 +31,10 @@ const LIST_LIMIT = 5;
 /** Where the site's photos are; the backup commands work on the local media folder only. */
 function localMediaDir(): string {
   const kind = mediaStoreKind();
-  if (kind !== "local") throw new OperationError(`MEDIA_STORE=${kind}: the database commands back up and restore photos in the local media folder only`);
+  if (kind !== "local")
+    throw new OperationError(
+      `MEDIA_STORE=${kind}: db:backup, db:restore and db:migrate pair the database with the photo files of a local media folder, and this site keeps its photos in a bucket. Protect the photos with the bucket's own versioning and replication (see README, Backups)`,
+    );
   return mediaDir();
 }
 

@@ -1,7 +1,7 @@
 // `cms media:rebuild` and `cms media:check`: the photo store's maintenance from the shell.
 import { recordAudit } from "../../audit/record";
 import { checkMedia, hasProblems, listPhotoIdsForRebuild, rebuildPhotoVariants, type MediaCheckReport } from "../../media/maintenance";
-import { mediaDir, mediaStoreKind } from "../../env";
+import { describeMediaStore } from "../../media/store";
 import type { Command } from "../command";
 import { info, progress, reportPublicRefresh } from "../output";
 import { OperationError } from "../../errors";
@@ -16,7 +16,8 @@ files are removed and the running site is asked to refresh the pages showing the
 Exits 1 when a photo could not be rebuilt (for example, its original is missing).`;
 
 const CHECK_HELP = `Usage: cms media:check
-Compares the media store (MEDIA_DIR, default media/ beside the database) with the database and
+Compares the media store (MEDIA_DIR, default media/ beside the database; or the S3 bucket of
+MEDIA_STORE=s3) with the database and
 reports variant files and originals that are missing, files that no photo refers to, and photos
 whose variants are still unfinished well after upload. Changes nothing. Exits 1 when it finds a
 problem. Files of an upload in progress can show up as unreferenced for a moment.`;
@@ -41,7 +42,7 @@ function parseRebuildArgs(args: string[]): { id?: number; pending: boolean } {
 async function rebuild(args: string[]): Promise<void> {
   const options = parseRebuildArgs(args);
   const ids = options.id !== undefined ? [options.id] : await listPhotoIdsForRebuild({ pendingOnly: options.pending });
-  info(`media store: ${mediaStoreKind()} at ${mediaDir()}`);
+  info(`media store: ${describeMediaStore()}`);
   if (ids.length === 0) return info(options.pending ? "no unfinished photos" : "no photos to rebuild");
   const tick = progress("rebuilding photos", ids.length);
   const failures: string[] = [];
@@ -69,7 +70,7 @@ async function rebuild(args: string[]): Promise<void> {
 
 async function check(args: string[]): Promise<void> {
   if (args.length > 0) throw new OperationError(`unexpected argument "${args[0]}" (see cms media:check --help)`);
-  info(`media store: ${mediaStoreKind()} at ${mediaDir()}`);
+  info(`media store: ${describeMediaStore()}`);
   const report = await checkMedia();
   info(`${report.photos} photos, ${report.variants} variant files recorded`);
   printList(

@@ -8,6 +8,7 @@ import { loadDemoContent } from "../demo-content";
 import { migrateDatabase } from "../../backup/migrate";
 import { info } from "../output";
 import { searchIsCurrent } from "../../search/rebuild";
+import { describeMediaStore } from "../../media/store";
 import { reindexWithProgress } from "./search";
 
 const help = `Usage: cms prepare [--no-build]
@@ -17,6 +18,7 @@ that changed it, creates the first admin account and
 builds the site when its sources changed (content never needs a build). Safe to run any number of times.`;
 
 async function prepare(args: string[]): Promise<void> {
+  describeMediaStore(); // a missing or malformed MEDIA_STORE / S3_* setting stops the start here
   secrets();
   migrateDatabase({}, info);
   await loadDemoContent();
