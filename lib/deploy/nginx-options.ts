@@ -8,8 +8,8 @@ export type NginxOptions = {
   listen: string;
   /** The `next start` instances, `ADDR:PORT` each, in order. */
   upstreams: string[];
-  /** The photo folder (MEDIA_DIR): its `public/` subfolder is served at /media/. Absolute. */
-  mediaDir: string;
+  /** The photo folder (MEDIA_DIR): its `public/` subfolder is served at /media/. Absolute; null when photos are in S3 (MEDIA_STORE=s3): nginx then caches the app's answers. */
+  mediaDir: string | null;
   serverName: string;
   /** The app's photo upload limit in MB; nginx allows a little more so the app words the refusal. */
   maxUploadMegabytes: number;
@@ -94,7 +94,7 @@ function toWholeNumber(value: string): number {
 }
 
 /** The arguments with the installation's defaults filled in. */
-export function resolveNginxOptions(args: NginxArgs, defaults: { mediaDir: string; maxUploadMegabytes: number }): NginxOptions {
+export function resolveNginxOptions(args: NginxArgs, defaults: { mediaDir: string | null; maxUploadMegabytes: number }): NginxOptions {
   return {
     listen: args.listen ?? "80",
     upstreams: args.upstreams.length > 0 ? args.upstreams : ["127.0.0.1:3000"],

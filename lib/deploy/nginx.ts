@@ -35,7 +35,7 @@ export function renderNginxConfig(options: NginxOptions): string {
   const lines = [
     "# nginx configuration for newsdesk: `npm run --silent cms -- deploy:nginx` printed it; run that",
     "# again rather than editing (after a change of instances, photo folder or photo upload limit).",
-    `# Instances: ${options.upstreams.join(", ")}. Photos: ${options.mediaDir}/public.`,
+    `# Instances: ${options.upstreams.join(", ")}. Photos: ${options.mediaDir ? `${options.mediaDir}/public` : "from the instances (MEDIA_STORE=s3), cached here"}.`,
     "# X-Forwarded-For carries exactly the address nginx saw, so the app reads the right client",
     "# address with TRUST_PROXY_HOPS unset (0) or 1 alike; keep the instances on loopback addresses.",
     ...(options.user ? [`user ${options.user};`] : []),
@@ -130,21 +130,7 @@ export function renderNginxConfig(options: NginxOptions): string {
     "      add_header X-Cache-Status $upstream_cache_status always;",
     "    }",
     "",
-    "    # Photos: public variants straight from disk. Any other name under /media/ is not found,",
-    "    # so no path reaches the private originals beside them.",
-    "    location /media/ {",
-    "      return 404;",
-    "    }",
-    `    location ~ "^/media/(${PUBLIC_VARIANT})$" {`,
-    `      alias ${quote(`${options.mediaDir.replace(/\/+$/, "")}/public/$1`)};`,
-    "      types {",
-    "        image/jpeg jpg;",
-    "        image/webp webp;",
-    "        image/avif avif;",
-    "      }",
-    "      default_type application/octet-stream;",
-    ...Object.entries(PUBLIC_FILE_HEADERS).map(([name, value]) => `      add_header ${headerName(name)} ${quote(value)};`),
-    "    }",
+    ...(options.mediaDir ? photosFromDisk(options.mediaDir) : photosFromInstances()),
     "  }",
     "}",
   ];
@@ -173,4 +159,40 @@ function quote(value: string): string {
 /** `x-content-type-options` → `X-Content-Type-Options`. */
 function headerName(name: string): string {
   return name.replace(/(^|-)([a-z])/g, (_match, dash: string, letter: string) => dash + letter.toUpperCase());
+}
+
+/** Public variants straight from disk. Any other name under /media/ is not found, so no path reaches the private originals beside them. */
+function photosFromDisk(mediaDir: string): string[] {
+  return [
+    "    # Photos: public variants straight from disk. Any other name under /media/ is not found,",
+    "    # so no path reaches the private originals beside them.",
+    "    location /media/ {",
+    "      return 404;",
+    "    }",
+    `    location ~ "^/media/(${PUBLIC_VARIANT})$" {`,
+    `      alias ${quote(`${mediaDir.replace(/\/+$/, "")}/public/$1`)};`,
+    "      types {",
+    "        image/jpeg jpg;",
+    "        image/webp webp;",
+    "        image/avif avif;",
+    "      }",
+    "      default_type application/octet-stream;",
+    ...Object.entries(PUBLIC_FILE_HEADERS).map(([name, value]) => `      add_header ${headerName(name)} ${quote(value)};`),
+    "    }",
+  ];
+}
+
+/** Photos in S3: the instances read them from the bucket; variants never change, so nginx keeps them a week. */
+function photosFromInstances(): string[] {
+  return [
+    "    # Photos: the instances read them from the bucket (MEDIA_STORE=s3); a variant never changes.",
+    "    location /media/ {",
+    "      proxy_pass http://newsdesk;",
+    "      proxy_cache newsdesk;",
+    "      proxy_cache_key $request_uri;",
+    "      proxy_cache_valid 200 7d;",
+    "      proxy_ignore_headers Set-Cookie;",
+    "      add_header X-Cache-Status $upstream_cache_status always;",
+    "    }",
+  ];
 }

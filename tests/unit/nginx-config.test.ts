@@ -121,6 +121,14 @@ describe("the nginx configuration", () => {
     for (const path of ["/", "/articles/1", "/search", "/editorial"]) expect(route.test(path), path).toBe(false);
   });
 
+  it("with photos in S3 (no media folder) asks the instances for them and keeps them a week", () => {
+    const config = renderNginxConfig(resolveNginxOptions(parseNginxArgs([]), { ...DEFAULTS, mediaDir: null }));
+    const media = block(config, "location /media/ {");
+    expect(media).toContain("proxy_pass http://newsdesk;");
+    expect(media).toContain("proxy_cache_valid 200 7d;");
+    expect(config).not.toContain("alias");
+  });
+
   it("serves photo variants from the media folder's public part only, immutable", () => {
     const config = render(["--media-dir", "/srv/photos/"]);
     const media = block(config, 'location ~ "^/media/');

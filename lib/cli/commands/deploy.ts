@@ -1,7 +1,6 @@
 // `cms deploy:nginx`: prints the nginx configuration for this installation (lib/deploy/nginx.ts).
 import fs from "node:fs";
 import { databaseFile, mediaDefaultMaxUploadMegabytes, mediaDir, mediaStoreKind } from "../../env";
-import { OperationError } from "../../errors";
 import { renderNginxConfig } from "../../deploy/nginx";
 import { parseNginxArgs, resolveNginxOptions } from "../../deploy/nginx-options";
 import { getMediaUploadLimitBytes } from "../../settings/media";
@@ -31,9 +30,9 @@ Check the result with \`nginx -t -c FILE\`.`;
 
 async function deployNginx(args: string[]): Promise<void> {
   const parsed = parseNginxArgs(args);
-  if (!parsed.mediaDir && mediaStoreKind() !== "local") throw new OperationError(`MEDIA_STORE=${mediaStoreKind()}: photos are not in a local folder; give --media-dir`);
   const options = resolveNginxOptions(parsed, {
-    mediaDir: mediaDir(),
+    // Photos in S3: nginx asks the instances for them (and caches them) instead of reading a folder.
+    mediaDir: mediaStoreKind() === "local" ? mediaDir() : null,
     maxUploadMegabytes: parsed.maxUploadMegabytes ?? (await currentUploadLimitMegabytes()),
   });
   process.stdout.write(renderNginxConfig(options));
