@@ -8,8 +8,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { appendResults, formatTable, formatTargets, type Row, type Target } from "./lib/report";
 import { load, loadTool, warmUp, type LoadResult } from "./lib/load";
-import { NGINX, benchServerEnv, prepareNextSite, writeNginxConfig } from "./lib/setup";
-import { ROOT, TMP, assertPortFree, log, startDetached, startNext, stop, stopServersOnSignal, waitForOk, withPeakMemory, type Server } from "./lib/servers";
+import { NGINX, benchServerEnv, prepareNextSite, startNginx, writeNginxConfig } from "./lib/setup";
+import { ROOT, TMP, assertPortFree, log, startNext, stop, stopServersOnSignal, waitForOk, withPeakMemory, type Server } from "./lib/servers";
 
 const NEXT_PORT = 3200;
 const NGINX_PORT = 3201;
@@ -51,7 +51,7 @@ async function main(): Promise<number> {
 
     log(`starting nginx on port ${NGINX_PORT}…`);
     const config = writeNginxConfig(nginxDir, NGINX_PORT);
-    const nginx = startDetached("nginx", NGINX, ["-p", nginxDir, "-c", config, "-e", path.join(TMP, "nginx-error.log")], process.env);
+    const nginx = startNginx("nginx", nginxDir, config, path.join(TMP, "nginx-error.log"));
     servers.push(nginx);
     await waitForOk(`http://127.0.0.1:${NGINX_PORT}${PAGE}`, nginx, 10_000);
 

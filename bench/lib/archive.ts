@@ -169,8 +169,11 @@ export function writeArchive(file: string, count: number, onProgress: (done: num
   const now = stored(Date.now());
   const channelIds = new Map<string, number>();
   const insertChannel = db.prepare('INSERT INTO "Channel" (slug, name, tagline, position, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)');
+  // A channel of that name may exist already (the demo content's, when added to a prepared site).
+  const existingChannel = db.prepare('SELECT id FROM "Channel" WHERE name = ?');
   [...COUNTIES.map((c) => `${c}新闻`), "科技", "文旅"].forEach((name, position) => {
-    channelIds.set(name, Number(insertChannel.run(`bench-${position}`, name, "新鲜有料。", position, now, now).lastInsertRowid));
+    const existing = existingChannel.get(name) as { id: number } | undefined;
+    channelIds.set(name, existing ? existing.id : Number(insertChannel.run(`bench-${position}`, name, "新鲜有料。", position, now, now).lastInsertRowid));
   });
   const insertAuthor = db.prepare('INSERT INTO "Author" (name, defaultRoleLabel, bio, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)');
   const authorIds = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "冯", "朱"].flatMap((surname) =>

@@ -2,7 +2,7 @@
 declare module "autocannon" {
   type Histogram = { average: number; stddev: number; min: number; max: number; p50: number; p90: number; p99: number };
 
-  export type Options = { url: string; connections?: number; duration?: number; timeout?: number };
+  export type Options = { url: string; connections?: number; duration?: number; timeout?: number; headers?: Record<string, string> };
 
   export type Result = {
     requests: Histogram & { total: number };

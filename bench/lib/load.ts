@@ -22,9 +22,10 @@ export function loadTool(): string {
   return fs.existsSync(WRK) ? "wrk (1 thread)" : "autocannon";
 }
 
-export async function load(url: string, { connections, duration }: { connections: number; duration: number }): Promise<LoadResult> {
+/** `headers`: sent with every request (e.g. a Cookie). */
+export async function load(url: string, { connections, duration, headers = {} }: { connections: number; duration: number; headers?: Record<string, string> }): Promise<LoadResult> {
   if (!fs.existsSync(WRK)) {
-    const result = await autocannon({ url, connections, duration });
+    const result = await autocannon({ url, connections, duration, headers });
     return {
       tool: "autocannon",
       requestsPerSecond: result.requests.average,
@@ -35,7 +36,14 @@ export async function load(url: string, { connections, duration }: { connections
       errors: result.errors,
     };
   }
-  const { stdout } = await promisify(execFile)(WRK, ["-t1", `-c${connections}`, `-d${duration}s`, "--latency", url]);
+  const { stdout } = await promisify(execFile)(WRK, [
+    "-t1",
+    `-c${connections}`,
+    `-d${duration}s`,
+    "--latency",
+    ...Object.entries(headers).flatMap(([name, value]) => ["-H", `${name}: ${value}`]),
+    url,
+  ]);
   return { tool: "wrk (1 thread)", requestsPerSecondMedian: null, ...parseWrk(stdout) };
 }
 
